@@ -1,0 +1,1 @@
+"""Read any supported input format and normalise it into text that spans can point into."""

@@ -1,0 +1,114 @@
+"""Recognise what a document is: type, issuing department, region and fiscal year.
+
+All from the normalised text: the title lines first, then the wording the national templates
+use ("纳入X 2023年度部门决算编制范围", "部门单位名称(公章):X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+FINAL_ACCOUNTS = "final_accounts"
+BUDGET = "budget"
+PERFORMANCE_OVERALL = "performance_overall"
+PERFORMANCE_PROJECT = "performance_project"
+UNKNOWN = "unknown"
+
+# Earliest telling phrase decides; title lines are looked at first.
+_TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (PERFORMANCE_PROJECT, re.compile(r"项目(支出)?绩效自评")),
+    (PERFORMANCE_OVERALL, re.compile(r"整体(支出)?绩效(自评|评价)|绩效自评")),
+    (FINAL_ACCOUNTS, re.compile(r"(部门|单位)决算|决算(情况)?说明|决算公开")),
+    (BUDGET, re.compile(r"(部门|单位)预算(?!绩效|项目)|预算(情况)?说明|预算公开")),
+]
+
+ORG_SUFFIX = (
+    r"(?:中心|局|办公室|委员会|委|办|部|院|所|站|队|处|馆|会|政府|办事处|公司|学校|医院|协会)"
+)
+_HAN = r"[\u4e00-\u9fff]"
+_ORG_NAME = rf"{_HAN}[\u4e00-\u9fff()]{{2,60}}?{ORG_SUFFIX}(?:\([\u4e00-\u9fff]{{2,20}}\))?"
+_DEPARTMENT_CUES = [
+    re.compile(rf"(?:部门|单位)(?:单位)?名称(?:\(公章\))?[:：]\s*(?P<name>{_ORG_NAME})"),
+    re.compile(rf"纳入(?P<name>{_ORG_NAME})\d{{4}}年度?部门(?:决算|预算)"),
+    re.compile(rf"^(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME})(?:\d{{4}}年度?)?(?:部门|单位)?(?:整体支出|项目支出)?"
+               r"(?:决算|预算|绩效)", re.M),
+    re.compile(rf"^(?P<name>{_ORG_NAME})(?:下属|设|无下属|是)", re.M),
+]
+# A region name is a run of administrative units at the start of a department name.
+_REGION_UNIT = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,3}(?:省|自治区)|[\u4e00-\u9fff]{1,7}?(?:自治州|市|地区|盟|州)"
+    r"|[\u4e00-\u9fff]{1,12}?(?:自治县|县|旗|区)(?:\([\u4e00-\u9fff]{1,6}\))?)"
+)
+_NOT_IN_REGION = re.compile(r"[和与及的之局部委办中心所站]")
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    doc_type: str
+    title: str | None
+    department: str | None
+    region: str | None
+    fiscal_year: int | None
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines()[:8]:
+        line = line.strip()
+        if 6 <= len(line) <= 60 and not re.search(r"[,;。]", line) and re.search(r"决算|预算|绩效|报告|自评", line):
+            return line
+    return None
+
+
+def detect_doc_type(text: str, title: str | None) -> str:
+    for scope in ([title] if title else []) + [text]:
+        found = [(m.start(), kind) for kind, cue in _TYPE_CUES if (m := cue.search(scope))]
+        if found:
+            return min(found)[1]
+    return UNKNOWN
+
+
+def detect_fiscal_year(text: str, title: str | None) -> int | None:
+    for scope in ([title] if title else []) + [text[:3000]]:
+        m = re.search(r"(20\d{2})\s*年度", scope)
+        if m:
+            return int(m.group(1))
+    years = Counter(re.findall(r"(20\d{2})年", text))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
+def detect_department(text: str) -> str | None:
+    candidates: Counter[str] = Counter()
+    for weight, cue in zip((5, 4, 3, 2), _DEPARTMENT_CUES, strict=True):
+        for m in cue.finditer(text[:20000]):
+            name = re.sub(r"^(?:\d{4}年度?|我单位|本单位)", "", m.group("name"))
+            candidates[name] += weight
+    if not candidates:
+        return None
+    return max(candidates.items(), key=lambda item: (item[1], len(item[0])))[0]
+
+
+def detect_region(department: str | None) -> str | None:
+    """The administrative units a department name starts with (米易县, 株洲市芦淞区)."""
+    if not department:
+        return None
+    position, units = 0, []
+    while m := _REGION_UNIT.match(department, position):
+        if _NOT_IN_REGION.search(m.group(0)):
+            break
+        units.append(m.group(0))
+        position = m.end()
+    return "".join(units) or None
+
+
+def detect_metadata(text: str) -> DocumentMetadata:
+    title = _title(text)
+    department = detect_department(text)
+    return DocumentMetadata(
+        doc_type=detect_doc_type(text, title),
+        title=title,
+        department=department,
+        region=detect_region(department),
+        fiscal_year=detect_fiscal_year(text, title),
+    )

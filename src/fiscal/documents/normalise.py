@@ -1,0 +1,123 @@
+"""Normalise document text while keeping a map from every output character to the source.
+
+Extraction runs on the normalised text and records spans into it; `source_span` converts a span
+back into the text as it was read, so a reviewer can always find the original words.
+Each step is a substitution that records, for every output character, the source offset it came
+from. Steps are composed, so adding one never breaks the map.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+
+CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、。"
+LINE_END_TERMINATORS = "。;:!?；：！？”)"
+# Numbering that starts a heading or list item: 第一部分, 一、, (一), 1. / 1、, (1), ①
+LIST_MARKER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d+(?:[、.．](?!\d))|[①-⑳])"
+)
+
+# Full-width ASCII variants (U+FF01–FF5E) map onto ASCII; the ideographic space onto a space.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0xFE6A: ord("%")})
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Text after normalisation, with the source offset of every character (plus an end sentinel)."""
+
+    text: str
+    source: str
+    offsets: array
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span in the normalised text to the source text."""
+        if start >= end:
+            position = self.offsets[start]
+            return position, position
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+Replacement = str | Callable[[re.Match[str], str], str | None]
+
+
+def _substitute(
+    text: str, offsets: array, pattern: re.Pattern[str], replacement: Replacement
+) -> tuple[str, array]:
+    """Like re.sub, but carries the offset map; a callable may return None to keep the match."""
+    pieces: list[str] = []
+    new_offsets = array("l")
+    cursor = 0
+    for match in pattern.finditer(text):
+        repl = replacement if isinstance(replacement, str) else replacement(match, text)
+        if repl is None:
+            continue
+        pieces.append(text[cursor : match.start()])
+        new_offsets.extend(offsets[cursor : match.start()])
+        pieces.append(repl)
+        new_offsets.extend([offsets[match.start()]] * len(repl))
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    new_offsets.extend(offsets[cursor:])
+    return "".join(pieces), new_offsets
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short numbered line without clause punctuation: a section heading, not wrapped prose."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 40:
+        return False
+    return bool(LIST_MARKER.match(stripped)) and not re.search(r"[,，。;；]", stripped)
+
+
+def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
+    """Join a line that was broken mid-sentence (PDF and DOCX exports wrap prose at the margin)."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    previous = text[line_start : match.start()]
+    following_end = text.find("\n", match.end())
+    following = text[match.end() : following_end if following_end >= 0 else len(text)]
+    if "\t" in previous or "\t" in following:
+        return None  # table rows flattened to tab-separated cells
+    if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
+        return None
+    if looks_like_heading(previous) or LIST_MARKER.match(following) or not following.strip():
+        return None
+    if following.lstrip().startswith(("(", "（", "[", "附", "第")):
+        return None
+    return ""
+
+
+_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
+    (re.compile(r"\r\n?"), "\n"),
+    # DOCX → text converters leave bookmark anchors inline.
+    (re.compile(r"\[bookmark:[^\]\n]*\]"), ""),
+    # Markdown from PDF converters: heading marks, bullets, emphasis.
+    (re.compile(r"^[ \t]*#{1,6}[ \t]*", re.M), ""),
+    (re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M), ""),
+    (re.compile(r"\*\*|__"), ""),
+]
+_AFTER_WIDTH_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
+    # Spaces next to Chinese characters are layout, not content ("2024 年", "229516.07 万元").
+    (re.compile(rf"(?<=[{CJK}])[ ]+|[ ]+(?=[{CJK}])"), ""),
+    (re.compile(r"^[ ]+|[ ]+$", re.M), ""),
+    (re.compile(r"\n(?:[ \t]*\n)*"), _join_wrapped_line),
+    (re.compile(r"\n(?:[ \t]*\n){2,}"), "\n\n"),
+]
+
+
+def normalise(source: str) -> NormalisedText:
+    """Strip export artefacts, unify full/half-width forms and join wrapped lines."""
+    text = source
+    offsets = array("l", range(len(source) + 1))
+    body_offsets = offsets[:-1]
+    for pattern, replacement in _STEPS:
+        text, body_offsets = _substitute(text, body_offsets, pattern, replacement)
+    text = text.translate(_WIDTH_TABLE)  # one character for one: the map is unchanged
+    for pattern, replacement in _AFTER_WIDTH_STEPS:
+        text, body_offsets = _substitute(text, body_offsets, pattern, replacement)
+    body_offsets.append(len(source))
+    return NormalisedText(text=text, source=source, offsets=body_offsets)
