@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、。"
-LINE_END_TERMINATORS = "。;:!?；：！？”)"
+# A colon does not end a line's sentence: "其中:" continues on the next line.
+LINE_END_TERMINATORS = "。;!?；！？”)"
 # Numbering that starts a heading or list item: 第一部分, 一、, (一), 1. / 1、, (1), ①
 LIST_MARKER = re.compile(
     r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
@@ -74,6 +75,12 @@ def looks_like_heading(line: str) -> bool:
     return bool(LIST_MARKER.match(stripped)) and not re.search(r"[,，。;；]", stripped)
 
 
+def looks_like_unmarked_heading(line: str) -> bool:
+    """A project name standing alone on a line in performance reports ("高新区农业农村工作项目")."""
+    stripped = line.strip()
+    return 4 <= len(stripped) <= 30 and stripped.endswith("项目") and not re.search(r"[,;。:\d]", stripped)
+
+
 def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
     """Join a line that was broken mid-sentence (PDF and DOCX exports wrap prose at the margin)."""
     line_start = text.rfind("\n", 0, match.start()) + 1
@@ -84,7 +91,7 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         return None  # table rows flattened to tab-separated cells
     if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
         return None
-    if looks_like_heading(previous) or LIST_MARKER.match(following) or not following.strip():
+    if looks_like_heading(previous) or looks_like_unmarked_heading(previous) or LIST_MARKER.match(following) or not following.strip():
         return None
     if following.lstrip().startswith(("(", "（", "[", "附", "第")):
         return None
@@ -103,7 +110,7 @@ _STEPS: list[tuple[re.Pattern[str], Replacement]] = [
 _AFTER_WIDTH_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
     # Spaces next to Chinese characters are layout, not content ("2024 年", "229516.07 万元").
     (re.compile(rf"(?<=[{CJK}])[ ]+|[ ]+(?=[{CJK}])"), ""),
-    (re.compile(r"^[ ]+|[ ]+$", re.M), ""),
+    (re.compile(r"^[ ]+|[ \t]+$", re.M), ""),
     (re.compile(r"\n(?:[ \t]*\n)*"), _join_wrapped_line),
     (re.compile(r"\n(?:[ \t]*\n){2,}"), "\n\n"),
 ]

@@ -1,0 +1,1 @@
+"""Turn normalised document text into facts, classified lines, projects and recorded issues."""

@@ -1,0 +1,162 @@
+"""The catalogue of statement patterns: the words that name a figure, and the metric each yields.
+
+A pattern matches the end of a figure's label (the words just before the number), followed only by
+filler such as 支出, 决算数, 为. Among the patterns that match, the one whose words start earliest
+(the most specific name) wins, so 一般公共预算财政拨款收入 beats 财政拨款收入 and 公用经费预算数
+beats 预算数. The wording covers the national templates for 部门决算, 部门预算 and 绩效自评 and
+their common variants; add a variant here, never in the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fiscal.extract.amounts import COUNT, MONEY, PERCENT, SCORE
+from fiscal.vocabulary import METRICS
+
+# Words that may stand between a figure's name and the number without changing what it is.
+FILLER = (
+    r"(?:支出|收入|经费|资金|金额|总金额|总额|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|实际|"
+    r"下达|拨付|全年|年度|为|是|达到?|约|了|财政拨款|\(调整后\)|:|\s)*"
+)
+# A label made only of basis words refers to the figure its paragraph is about ("决算数2.75万元").
+BARE_LABEL = re.compile(
+    r"(?:^|[,;:])(?:\d{4}年度?|本年|全年|当年|年度)?(?:实际|执行)?(?:决算数?|预算数?|实际支出|支出|共计支出|合计|执行数|执行金额)"
+    rf"{FILLER}$"
+)
+
+
+@dataclass(frozen=True)
+class StatementPattern:
+    name: str
+    label: str  # regex for the words naming the figure
+    yields: str  # metric key (fiscal.vocabulary)
+    kinds: tuple[str, ...] = (MONEY,)
+    scope: str | None = None  # the name itself fixes the scope (一般公共预算财政拨款支出 → gpb)
+    sets_scope: bool = False  # parts listed after it (其中 …) share its scope
+    period: str | None = None  # the name itself fixes the period (年初结转和结余 is a current figure)
+    excluded_in: str | None = None  # regex on the sentence: where these words mean something else
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{self.label}){FILLER}$")
+
+
+P = StatementPattern
+# Figures about one class of projects ("该类项目 … 涉及预算总金额") are not the department's totals.
+_PROJECT_CLASS = r"该类项目|此类项目|该项目|本项目"
+CATALOGUE: tuple[StatementPattern, ...] = (
+    # Totals and income sources (收入支出决算总表, 收入决算表)
+    P("total_income_expenditure", r"收[、,和与及]?支(?:决算|预算)?总计", "total_income_expenditure"),
+    P("income_total", r"(?:本年)?收入(?:决算|预算)?(?:合计|总计)|总收入", "income_total"),
+    P("fiscal_appropriation_income", r"财政(?:预算)?拨款收入|财政补助收入", "fiscal_appropriation_income",
+      scope="department"),
+    P("gpb_appropriation_income", r"一般公共预算(?:财政)?拨款收入", "gpb_appropriation_income",
+      scope="department"),
+    P("gov_fund_appropriation_income", r"政府性基金预算(?:财政)?拨款收入",
+      "gov_fund_appropriation_income", scope="department"),
+    P("soe_capital_appropriation_income", r"国有资本经营预算(?:财政)?拨款收入",
+      "soe_capital_appropriation_income", scope="department"),
+    P("business_income", r"事业收入", "business_income", scope="department"),
+    P("operating_income", r"经营收入", "operating_income", scope="department"),
+    P("superior_subsidy_income", r"上级补助收入", "superior_subsidy_income", scope="department"),
+    P("subordinate_income", r"附属单位上缴收入", "subordinate_income", scope="department"),
+    P("other_income", r"其他收入", "other_income", scope="department"),
+    # Expenditure structure (支出决算表, 基本支出表)
+    P("expenditure_total", r"(?:本年)?支出(?:决算|预算)?(?:合计|总计)|总支出", "expenditure_total"),
+    P("basic_expenditure", r"基本(?:经费)?支出", "basic_expenditure"),
+    P("project_expenditure", r"(?<!年)项目(?:经费)?支出|项目总(?:金额|资金)", "project_expenditure"),
+    P("operating_expenditure", r"经营支出", "operating_expenditure"),
+    P("personnel_expense", r"(?<!聘)(?<!临时)(?<!派遣)(?<!劳务)人员(?:经费|支出)", "personnel_expense"),
+    P("public_expense", r"(?:日常)?公用(?:经费|支出)", "public_expense"),
+    P("gpb_expenditure", r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))", "gpb_expenditure", scope="gpb",
+      sets_scope=True),
+    P("gov_fund_expenditure", r"政府性基金预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))", "gov_fund_expenditure",
+      scope="gov_fund", sets_scope=True),
+    P("soe_capital_expenditure", r"国有资本经营预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))", "soe_capital_expenditure",
+      scope="soe_capital", sets_scope=True),
+    # “三公”经费 (财政拨款“三公”经费支出决算表)
+    P("three_public_total", r"[\"“]?三公[\"”]?经费", "three_public_total", scope="fiscal"),
+    P("three_public_outbound_travel", r"因公出国\(境\)(?:经)?费(?:用)?", "three_public_outbound_travel",
+      scope="fiscal"),
+    P("three_public_vehicle", r"公务用车购置及运行(?:维护)?费", "three_public_vehicle", scope="fiscal"),
+    P("three_public_vehicle_purchase", r"公务用车购置(?:费)?", "three_public_vehicle_purchase",
+      scope="fiscal"),
+    P("three_public_vehicle_operation", r"公务用车运行(?:维护)?费", "three_public_vehicle_operation",
+      scope="fiscal"),
+    P("three_public_reception", r"公务接待(?:费)?", "three_public_reception", scope="fiscal"),
+    P("three_public_reception_domestic", r"国内公务接待(?:费)?", "three_public_reception_domestic",
+      scope="fiscal"),
+    P("three_public_reception_foreign", r"外事接待(?:费)?", "three_public_reception_foreign",
+      scope="fiscal"),
+    # Other important matters (其他重要事项)
+    P("agency_operating_expense", r"机关运行经费", "agency_operating_expense"),
+    P("procurement_total", r"政府采购(?:支出)?(?:总额|合计)?|实际采购(?:数|金额)?", "procurement_total"),
+    P("procurement_goods", r"政府采购货物", "procurement_goods"),
+    P("procurement_works", r"政府采购工程", "procurement_works"),
+    P("procurement_services", r"政府采购服务", "procurement_services"),
+    P("procurement_sme_awarded", r"授予中小企业合同(?:金额)?", "procurement_sme_awarded"),
+    P("procurement_micro_awarded", r"授予小微企业合同(?:金额)?", "procurement_micro_awarded"),
+    P("carryover_begin", r"(?:年初|上年|\d{4}年)(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金|收入)?",
+      "carryover_begin", period="current"),
+    P("carryover_end", r"年末(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金)?", "carryover_end"),
+    # Budget execution (绩效自评)
+    P("budget_initial", r"年初(?:批复)?预算(?:数|资金|金额)?", "budget_initial", excluded_in=_PROJECT_CLASS),
+    P("budget_adjusted", r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)"
+      r"|预算总(?:金)?额|预算资金|预算金额|预算数", "budget_adjusted", excluded_in=_PROJECT_CLASS),
+    P("budget_issued", r"(?:财政)?下达(?:的)?预算(?:数)?(?:总额|总金额)?|预算下达(?:总)?(?:金额|数)?",
+      "budget_issued", excluded_in=_PROJECT_CLASS),
+    P("executed", r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际支出(?:资金)?|决算数|实际完成(?:数)?",
+      "executed"),
+    P("execution_rate_pct", r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率", "execution_rate_pct",
+      kinds=(PERCENT,)),
+    P("self_eval_score", r"(?:自评|综合|评价|绩效自评)(?:得分|分数?)", "self_eval_score", kinds=(SCORE,),
+      excluded_in=r"该(?:项)?指标|本项|此项|权重|分值|指标总分"),
+    # People and vehicles
+    P("headcount", r"实有(?:在职)?人(?:数|员)|(?:年末)?实有在职人数|在职人数", "headcount", kinds=(COUNT,)),
+    P("headcount_on_payroll", r"(?:正式)?在编(?:人员|人数)", "headcount_on_payroll", kinds=(COUNT,)),
+    P("headcount_authorised", r"(?:事业|行政)?编制(?:人数|数)?", "headcount_authorised", kinds=(COUNT,)),
+    P("vehicle_count", r"(?:共有|实有|保有)(?:公务用车|车辆)", "vehicle_count", kinds=(COUNT,)),
+)
+
+_COMPILED = tuple((pattern, pattern.compiled()) for pattern in CATALOGUE)
+
+
+def match_label(label: str, kind: str, sentence: str = "") -> tuple[StatementPattern, int] | None:
+    """The pattern naming the figure whose label is `label`, and where its words start."""
+    best: tuple[StatementPattern, int] | None = None
+    for pattern, regex in _COMPILED:
+        if kind not in pattern.kinds:
+            continue
+        if pattern.excluded_in and re.search(pattern.excluded_in, sentence):
+            continue
+        found = regex.search(label)
+        if found and (best is None or found.start() < best[1]):
+            best = (pattern, found.start())
+    return best
+
+
+def unknown_metrics() -> set[str]:
+    """Metrics the catalogue yields that the vocabulary does not define (must be empty)."""
+    return {pattern.yields for pattern in CATALOGUE} - set(METRICS)
+
+
+# Change against the prior year: "与2022年相比,收、支总计各增加232.56万元", "增长123.06%".
+CHANGE = re.compile(r"(?P<subject>.*?)(?:各|分别)?(?P<direction>增加|增长|增支|上升|减少|下降|减支|降低|节约)(?:了)?$")
+NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约"}
+# A stated share: "占59.37%", "占本年支出合计的100%", "占政府采购支出总额的0%".
+SHARE = re.compile(r"^占(?P<base>.*?)(?:的)?(?:比重|比例)?(?:为)?$")
+# Completion against budget on a classified line: "完成预算100%", "完成年初预算的95%".
+COMPLETION = re.compile(r"完成(?:年初|全年|调整)?预算(?:数)?(?:的)?$")
+# A list of the parts of the figure just named.
+LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|中[,:]$|分别为|分别是")
+# Document numbers of funding decisions: 米财预[2023]16号, 川财教〔2023〕12号.
+FUNDING_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,8}[\[〔(【]\d{4}[\]〕)】]\d+号")
+# Economic classification 类 names (部门预算支出经济分类 301-399) as they are written.
+ECONOMIC_CLASS = re.compile(
+    r"^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出|对企业补助|债务利息及费用支出|"
+    r"其他支出)$"
+)
+GRADE = re.compile(
+    r"(?:自评|评价|绩效)?(?:等级|结果|级别)(?:为|是|:)[\"“]?(?P<grade>优秀|良好|优|良|中等|中|合格|不合格|差)[\"”]?"
+)

@@ -1,0 +1,86 @@
+"""What extraction produces. Every record carries its provenance: span, sentence and section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Provenance:
+    span_start: int  # [start, end) in the normalised document text: the statement (label + figure)
+    span_end: int
+    sentence: str
+    sentence_start: int
+    section: str  # headings from the outside in, joined with " > "
+    pattern: str  # the catalogue entry or rule that placed the figure
+
+
+@dataclass(frozen=True)
+class Fact:
+    metric: str
+    scope: str
+    period: str
+    basis: str
+    value: Decimal | None  # as written, in `unit`; None for text facts (grade)
+    unit: str | None
+    precision: Decimal | None  # rounding unit as written, in `unit`
+    amount_wan: Decimal | None  # money normalised to 万元
+    precision_wan: Decimal | None
+    value_text: str
+    provenance: Provenance
+    project_name: str | None = None
+    subject_metric: str | None = None  # what a change_amount / growth_pct compares
+    pct: Decimal | None = None  # stated share of `share_of`
+    pct_precision: Decimal | None = None
+    share_of: str | None = None  # metric the stated share is a share of
+
+
+@dataclass(frozen=True)
+class ClassifiedLine:
+    classification: str  # functional | economic
+    level: int  # functional: 1 类, 2 款, 3 项; economic: 1 类, 2 款
+    name: str  # as written
+    code: str | None  # as written, when printed
+    class_name: str | None  # functional 类 / economic category the line sits under, as written
+    kuan_name: str | None
+    scope: str
+    period: str
+    basis: str
+    amount_wan: Decimal
+    precision_wan: Decimal
+    value_text: str
+    provenance: Provenance
+    parent_metric: str | None = None  # economic items: personnel_expense / public_expense …
+    pct: Decimal | None = None
+    pct_precision: Decimal | None = None
+    share_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    amount_wan: Decimal
+    precision_wan: Decimal
+    basis: str
+    funding_document: str | None
+    value_text: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class ExtractionIssue:
+    kind: str  # unplaced_amount | unplaced_percent | scoring_item | table_not_parsed …
+    message: str
+    text: str
+    span_start: int
+    span_end: int
+    section: str
+
+
+@dataclass
+class Extraction:
+    facts: list[Fact] = field(default_factory=list)
+    lines: list[ClassifiedLine] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    issues: list[ExtractionIssue] = field(default_factory=list)

@@ -1,0 +1,467 @@
+"""The statement engine: walk sections and sentences, and place every figure or say why not.
+
+For each figure in a sentence, its label is the text since the previous figure. The label's last
+clause names the figure (the catalogue decides which metric); the whole label carries context that
+stays in force to the end of the sentence: scope (财政拨款, 一般公共预算财政拨款), basis (预算,
+决算, 年初预算) and list openers (其中, 主要包括, 主要用于) that make the figures after them parts
+of the figure before. A figure nothing recognises becomes an extraction issue, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from fiscal.documents.metadata import BUDGET, DocumentMetadata
+from fiscal.extract import catalogue as cat
+from fiscal.extract.amounts import COUNT, MONEY, PERCENT, SCORE, Quantity, find_quantities
+from fiscal.extract.model import ClassifiedLine, Extraction, ExtractionIssue, Fact, Project, Provenance
+from fiscal.extract.sections import SectionTracker, parse_heading
+from fiscal.vocabulary import METRICS
+
+_SENTENCE_END = re.compile(r"[。!?]")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_LEADING_MARKER = re.compile(r"^(?:[(]?\d+[)、.]|[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|[①-⑳])")
+_SCOPE_MARKERS = [
+    ("gpb", re.compile(r"一般公共预算财政拨款")),
+    ("gov_fund", re.compile(r"政府性基金预算财政拨款")),
+    ("soe_capital", re.compile(r"国有资本经营预算财政拨款")),
+    ("fiscal", re.compile(r"(?<!预算)财政(?:预算)?拨款(?!收入)|财政资金")),
+]
+# 预算 inside 一般公共预算 / 政府性基金预算 names a fund, not a basis.
+_BASIS_MARKERS = re.compile(
+    r"(?P<initial>年初(?:批复)?预算|初预算)"
+    r"|(?P<budget>(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
+    r"|(?P<actual>决算|实际|执行数|执行金额|支付)"
+)
+# In a list of economic items, these named figures are items too (公务接待费 is 30217).
+_ECONOMIC_ITEM_METRICS = re.compile(r"^three_public_")
+_BASIS_OF_METRIC = {
+    "budget_initial": "initial_budget",
+    "budget_adjusted": "budget",
+    "budget_issued": "budget",
+    "executed": "actual",
+}
+_FUNCTIONAL_MARK = re.compile(r"(?P<name>[^()]*?)\((?P<level>类|款|项)\)")
+_FUNCTIONAL_LEVEL = {"类": 1, "款": 2, "项": 3}
+_FUNCTIONAL_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)")
+_WHOLE_OF_FUNCTIONAL_LIST = {"gpb_expenditure", "expenditure_total", "gov_fund_expenditure",
+                             "soe_capital_expenditure", "basic_expenditure", "project_expenditure"}
+_WHOLE_OF_ECONOMIC_LIST = {"personnel_expense", "public_expense"}
+_PRIOR_WORDS = re.compile(r"上年|上一年|去年|上年度")
+_COMPARISON_WORDS = re.compile(r"比|相比|较|同比|对比")
+_SCORING_ITEM = re.compile(r"得分|分值|总分")
+
+
+@dataclass
+class _FunctionalContext:
+    class_name: str | None = None
+    kuan_name: str | None = None
+
+
+@dataclass
+class _Item:
+    """The last figure placed in a sentence: a share or completion rate after it qualifies it."""
+
+    kind: str  # fact | line
+    index: int
+    metric: str | None  # for facts
+    name: str | None  # for lines
+
+
+@dataclass
+class _SentenceState:
+    scope: str
+    basis: str
+    subject: Fact | None  # what a bare "决算数" refers to
+    whole_metric: str | None = None  # the figure a list (其中 …) breaks down
+    whole_name: str | None = None  # … when it is a classified line (工资福利支出)
+    list_mode: str | None = None  # functional | economic | projects | parts
+    list_basis: str | None = None  # parts inherit the basis of their whole
+    last_item: _Item | None = None
+    last_fact: Fact | None = None  # last fact outside lists
+    last_change_subject: str | None = None
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class StatementExtractor:
+    text: str
+    metadata: DocumentMetadata
+    out: Extraction = field(default_factory=Extraction)
+    tracker: SectionTracker = field(default_factory=SectionTracker)
+    functional: _FunctionalContext = field(default_factory=_FunctionalContext)
+
+    @property
+    def default_basis(self) -> str:
+        return "budget" if self.metadata.doc_type == BUDGET else "actual"
+
+    # ---- walking the document -------------------------------------------------------------
+    def run(self) -> Extraction:
+        in_table = False
+        for start, line in _lines(self.text):
+            if "\t" in line:
+                if not in_table:
+                    self._issue("table_not_parsed", "table cells flattened to text; tables are not "
+                                "extracted from plain text yet", line, start, start + len(line))
+                in_table = True
+                continue
+            in_table = False
+            heading = parse_heading(line, start)
+            if heading is not None:
+                self.tracker.enter(heading)
+                self._update_functional_context(line)
+                continue
+            if self.tracker.skipped or not line.strip():
+                continue
+            subject: Fact | None = None
+            for sentence in _sentences(line, start):
+                subject = self._sentence(sentence, subject)
+        return self.out
+
+    def _update_functional_context(self, heading_line: str) -> None:
+        marks = list(_FUNCTIONAL_MARK.finditer(_LEADING_MARKER.sub("", heading_line.strip())))
+        if not marks:
+            self.functional = _FunctionalContext()
+            return
+        for mark in marks:
+            self._enter_functional(mark.group("level"), _clean_name(mark.group("name")))
+
+    def _enter_functional(self, level: str, name: str) -> None:
+        if level == "类":
+            self.functional = _FunctionalContext(class_name=name)
+        elif level == "款":
+            self.functional.kuan_name = name
+
+    # ---- one sentence ----------------------------------------------------------------------
+    def _sentence(self, sentence: _Sentence, subject: Fact | None) -> Fact | None:
+        state = _SentenceState(scope=self.tracker.scope or "department", basis=self.default_basis,
+                               subject=subject)
+        cursor = sentence.start
+        for quantity in find_quantities(self.text, sentence.start, sentence.end):
+            label = self.text[cursor : quantity.start]
+            label_start = cursor
+            cursor = quantity.end
+            self._place(quantity, label, label_start, sentence, state)
+        self._grade(sentence, state)
+        return state.last_fact or state.subject
+
+    def _place(self, q: Quantity, label: str, label_start: int, sentence: _Sentence,
+               state: _SentenceState) -> None:
+        tail_offset = _tail_offset(label)
+        tail = label[tail_offset:]
+        intro = cat.LIST_INTRO.search(label)
+        if intro:
+            self._open_list(label[: intro.start()], label[intro.start():], state)
+        state.basis = _basis(tail, state.list_basis or self.default_basis)
+        provenance = self._provenance(label_start + tail_offset, q.end, sentence,
+                                      "")
+        if q.kind == MONEY:
+            self._money(q, label, tail, provenance, sentence, state)
+        elif q.kind == PERCENT:
+            self._percent(q, tail, provenance, sentence, state)
+        elif q.kind == SCORE:
+            self._score(q, tail, provenance, sentence, state)
+        elif q.kind == COUNT:
+            self._count(q, tail, provenance, sentence, state)
+
+    def _basis_of_last_item(self, state: _SentenceState) -> str | None:
+        item = state.last_item
+        if item is None:
+            return None
+        return self.out.facts[item.index].basis if item.kind == "fact" else self.out.lines[item.index].basis
+
+    def _open_list(self, before: str, intro: str, state: _SentenceState) -> None:
+        """其中 / 主要包括 / 主要用于: the figures that follow are parts of the figure before."""
+        whole_metric, whole_name = None, None
+        if state.last_item is not None and not before.strip(" ,;:、"):
+            whole_metric, whole_name = state.last_item.metric, state.last_item.name
+        else:
+            named = cat.match_label(before.rstrip(" ,;:、中"), MONEY)
+            whole_metric = named[0].yields if named else None
+        if whole_metric is None and whole_name is None:
+            if state.last_item is None:
+                return  # nothing named before "其中": not a breakdown we can place
+            whole_metric, whole_name = state.last_item.metric, state.last_item.name
+        state.whole_metric, state.whole_name = whole_metric, whole_name
+        state.list_basis = self._basis_of_last_item(state)
+        if "主要用于" in intro and whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
+            state.list_mode = "functional"
+        elif whole_metric in _WHOLE_OF_ECONOMIC_LIST or whole_name is not None:
+            state.list_mode = "economic"
+        elif whole_metric == "project_expenditure" and "主要包括" in intro:
+            state.list_mode = "projects"
+        else:
+            state.list_mode = "parts"
+
+    # ---- money -----------------------------------------------------------------------------
+    def _money(self, q: Quantity, label: str, tail: str, prov: Provenance, sentence: _Sentence,
+               state: _SentenceState) -> None:
+        if _FUNCTIONAL_MARK.search(tail):
+            self._functional_line(q, tail, prov, state)
+            return
+        bare = cat.BARE_LABEL.search(tail) if tail.strip() else None
+        if bare and state.subject is not None and METRICS[state.subject.metric].basis_neutral:
+            subject = state.subject
+            self._add_fact(subject.metric, q, replace(prov, pattern="inherits_subject"), state,
+                           scope=subject.scope, project=subject.project_name)
+            return
+        change = cat.CHANGE.search(tail)
+        if change and tail.strip():
+            subject_metric = self._change_subject(change.group("subject"), state)
+            sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
+            state.last_change_subject = subject_metric
+            self._add_fact("change_amount", q, replace(prov, pattern="change_amount"), state,
+                           subject_metric=subject_metric, sign=sign, in_list=True)
+            return
+        named = cat.match_label(tail, MONEY, sentence.text)
+        if named is not None and state.list_mode == "economic" and \
+                _ECONOMIC_ITEM_METRICS.match(named[0].yields):
+            named = None
+        if named is not None:
+            pattern, words_start = named
+            self._apply_scope_markers(label[: len(label) - len(tail) + words_start], state)
+            self._add_fact(pattern.yields, q, replace(prov, pattern=pattern.name), state,
+                           scope=pattern.scope, period=pattern.period, label=tail)
+            if pattern.sets_scope and pattern.scope:
+                state.scope = pattern.scope
+            return
+        self._apply_scope_markers(label, state)
+        name = _clean_name(tail)
+        document_number = cat.FUNDING_DOCUMENT.search(label)
+        if document_number or state.list_mode == "projects":
+            self._project(q, tail.strip(" ,;:、"), document_number.group(0) if document_number else None,
+                          prov, state)
+        elif state.list_mode == "functional" and name:
+            self._add_line("functional", 1, name, q, prov, state, class_name=None)
+        elif cat.ECONOMIC_CLASS.match(name):
+            self._add_line("economic", 1, name, q, prov, state, class_name=name)
+            if state.list_mode != "economic":
+                state.whole_metric, state.whole_name = None, name
+        elif state.list_mode == "economic" and name:
+            self._add_line("economic", 2, name, q, prov, state,
+                           class_name=state.whole_name, parent_metric=state.whole_metric)
+        else:
+            self._issue("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'",
+                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+
+    def _change_subject(self, subject_text: str, state: _SentenceState) -> str | None:
+        named = cat.match_label(re.sub(r"^.*?相比|^.*?比\d{4}年|^比上年", "", subject_text).strip(" ,"), MONEY)
+        if named is not None:
+            return named[0].yields
+        if state.last_fact is not None:
+            return state.last_fact.metric
+        return state.subject.metric if state.subject is not None else None
+
+    def _functional_line(self, q: Quantity, tail: str, prov: Provenance, state: _SentenceState) -> None:
+        cleaned = _LEADING_MARKER.sub("", tail.strip(" ,;:"))
+        level, name = 0, ""
+        last_end = 0
+        for mark in _FUNCTIONAL_MARK.finditer(cleaned):
+            level, name = _FUNCTIONAL_LEVEL[mark.group("level")], _clean_name(mark.group("name"))
+            self._enter_functional(mark.group("level"), name)
+            last_end = mark.end()
+        remainder = _clean_name(cleaned[last_end:])
+        if remainder and level < 3:
+            level, name = level + 1, remainder
+        context = self.functional
+        class_name = context.class_name if level > 1 else None
+        kuan_name = context.kuan_name if level > 2 else None
+        self._add_line("functional", level, name, q, replace(prov, pattern="functional_marked"), state,
+                       class_name=class_name, kuan_name=kuan_name)
+
+    # ---- percentages, scores, counts ---------------------------------------------------------
+    def _percent(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence,
+                 state: _SentenceState) -> None:
+        stripped = tail.strip(" ,;:")
+        share = cat.SHARE.match(stripped)
+        if share and state.last_item is not None:
+            base = cat.match_label(share.group("base"), MONEY) if share.group("base") else None
+            self._attach_share(q, base[0].yields if base else state.whole_metric, state.last_item)
+            return
+        if cat.COMPLETION.search(stripped):
+            return  # completion against budget of the line just stated: kept in its sentence
+        change = cat.CHANGE.search(stripped)
+        if change and stripped:
+            subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
+            sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
+            self._add_fact("growth_pct", q, replace(prov, pattern="growth_pct"), state,
+                           subject_metric=subject, sign=sign, in_list=True)
+            return
+        named = cat.match_label(stripped, PERCENT, sentence.text)
+        if named is not None:
+            # "基本支出预算执行率" is the rate of basic expenditure, not of the whole budget.
+            qualifier = cat.match_label(stripped[: named[1]], MONEY) if named[1] else None
+            self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state,
+                           in_list=True, subject_metric=qualifier[0].yields if qualifier else None)
+            return
+        self._issue("unplaced_percent", f"no statement pattern names the percentage after "
+                    f"'{stripped[-30:]}'", self.text[prov.span_start : prov.span_end],
+                    prov.span_start, prov.span_end)
+
+    def _score(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence,
+               state: _SentenceState) -> None:
+        named = cat.match_label(tail.strip(" ,;:"), SCORE, sentence.text)
+        if named is not None:
+            self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
+        elif _SCORING_ITEM.search(sentence.text):
+            self._issue("scoring_item", "score of a scoring item or indicator (not extracted yet)",
+                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+
+    def _count(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence,
+               state: _SentenceState) -> None:
+        named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
+        if named is not None:
+            self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
+
+    def _grade(self, sentence: _Sentence, state: _SentenceState) -> None:
+        for m in cat.GRADE.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            prov = self._provenance(start, end, sentence, "grade")
+            self.out.facts.append(Fact(
+                metric="grade", scope="department", period="current", basis="actual", value=None,
+                unit=None, precision=None, amount_wan=None, precision_wan=None,
+                value_text=m.group("grade"), provenance=prov, project_name=self.tracker.project))
+
+    # ---- recording -------------------------------------------------------------------------
+    def _add_fact(self, metric: str, q: Quantity, prov: Provenance, state: _SentenceState, *,
+                  scope: str | None = None, period: str | None = None, label: str = "",
+                  subject_metric: str | None = None, sign: int = 1, in_list: bool = False,
+                  project: str | None = None) -> None:
+        # Scores, counts and headcounts are facts about the year, not amounts of a budget.
+        basis = "actual" if q.kind in (SCORE, COUNT) else _BASIS_OF_METRIC.get(metric, state.basis)
+        value = q.value * sign
+        amount = q.amount_wan * sign if q.amount_wan is not None else None
+        fact = Fact(
+            metric=metric, scope=scope or state.scope, period=period or self._period(label),
+            basis=basis, value=value, unit=q.unit, precision=q.precision, amount_wan=amount,
+            precision_wan=q.precision_wan, value_text=q.text, provenance=prov,
+            project_name=project if project is not None else self.tracker.project,
+            subject_metric=subject_metric)
+        self.out.facts.append(fact)
+        if q.kind == MONEY:
+            state.last_item = _Item("fact", len(self.out.facts) - 1, metric, None)
+        if not in_list and state.list_mode is None:
+            state.last_fact = fact
+            if METRICS[metric].basis_neutral or state.subject is None:
+                state.subject = fact
+
+    def _add_line(self, classification: str, level: int, name: str, q: Quantity, prov: Provenance,
+                  state: _SentenceState, *, class_name: str | None, kuan_name: str | None = None,
+                  parent_metric: str | None = None) -> None:
+        code_match = _FUNCTIONAL_CODE.match(name)
+        code = code_match.group("code") if code_match else None
+        if code_match:
+            name = name[code_match.end():]
+        assert q.amount_wan is not None and q.precision_wan is not None
+        line = ClassifiedLine(
+            classification=classification, level=level, name=name, code=code, class_name=class_name,
+            kuan_name=kuan_name, scope=state.scope, period="current", basis=state.basis,
+            amount_wan=q.amount_wan, precision_wan=q.precision_wan, value_text=q.text,
+            provenance=replace(prov, pattern=prov.pattern or f"{classification}_line"),
+            parent_metric=parent_metric)
+        self.out.lines.append(line)
+        state.last_item = _Item("line", len(self.out.lines) - 1, None, name)
+
+    def _project(self, q: Quantity, name: str, document_number: str | None, prov: Provenance,
+                 state: _SentenceState) -> None:
+        if document_number and document_number in name:
+            name = name[name.find(document_number) + len(document_number):]
+        name = re.sub(r"^[,:、]?(?:下达|安排|拨付|用于)?", "", name)
+        assert q.amount_wan is not None and q.precision_wan is not None
+        self.out.projects.append(Project(
+            name=name.strip(" ,;:、"), amount_wan=q.amount_wan, precision_wan=q.precision_wan,
+            basis=state.basis, funding_document=document_number, value_text=q.text,
+            provenance=replace(prov, pattern="project_line")))
+
+    def _attach_share(self, q: Quantity, base: str | None, item: _Item) -> None:
+        if item.kind == "fact":
+            fact = self.out.facts[item.index]
+            self.out.facts[item.index] = replace(fact, pct=q.value, pct_precision=q.precision,
+                                                 share_of=base)
+        else:
+            line = self.out.lines[item.index]
+            self.out.lines[item.index] = replace(line, pct=q.value, pct_precision=q.precision,
+                                                 share_of=base)
+
+    def _apply_scope_markers(self, context: str, state: _SentenceState) -> None:
+        found = [(m.start(), scope) for scope, marker in _SCOPE_MARKERS for m in marker.finditer(context)]
+        if found:
+            state.scope = max(found)[1]
+
+    def _period(self, label: str) -> str:
+        year = self.metadata.fiscal_year
+        prior_year = re.compile(rf"{year - 1}年") if year else None
+        mentions_prior = _PRIOR_WORDS.search(label) or (prior_year and prior_year.search(label))
+        if mentions_prior and not _COMPARISON_WORDS.search(label):
+            return "prior"
+        return "current"
+
+    def _provenance(self, start: int, end: int, sentence: _Sentence, pattern: str) -> Provenance:
+        return Provenance(span_start=start, span_end=end, sentence=sentence.text,
+                          sentence_start=sentence.start, section=self.tracker.path, pattern=pattern)
+
+    def _issue(self, kind: str, message: str, text: str, start: int, end: int) -> None:
+        self.out.issues.append(ExtractionIssue(kind, message, text[:500], start, end, self.tracker.path))
+
+
+def _basis(clause: str, inherited: str) -> str:
+    """The basis a clause states (its last basis word), else the one it inherits.
+
+    A plain 预算 inside a list whose whole is a 年初预算 stays 年初预算.
+    """
+    basis = inherited
+    for m in _BASIS_MARKERS.finditer(clause):
+        if m.group("initial"):
+            basis = "initial_budget"
+        elif m.group("budget"):
+            basis = inherited if inherited == "initial_budget" else "budget"
+        else:
+            basis = "actual"
+    return basis
+
+
+def _tail_offset(label: str) -> int:
+    breaks = list(_CLAUSE_BREAK.finditer(label))
+    return breaks[-1].end() if breaks else 0
+
+
+def _clean_name(text: str) -> str:
+    name = _LEADING_MARKER.sub("", text.strip(" ,;:、.。"))
+    name = re.sub(r"^(?:其中|主要包括|包括|主要用于以下方面|主要用于)[:]?", "", name)
+    name = re.sub(r"^支出(?=\S{2})", "", name)
+    name = re.sub(rf"{cat.FILLER}$", "", name) if not name.endswith("支出") else \
+        re.sub(r"(?:决算数?|预算数?|为|是|:)+$", "", name)
+    return name.strip(" ,;:、")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _sentences(line: str, line_start: int) -> Iterator[_Sentence]:
+    start = 0
+    for m in _SENTENCE_END.finditer(line):
+        if line[start : m.end()].strip():
+            yield _Sentence(line_start + start, line_start + m.end(), line[start : m.end()])
+        start = m.end()
+    if line[start:].strip():
+        yield _Sentence(line_start + start, line_start + len(line), line[start:])
+
+
+def extract_statements(text: str, metadata: DocumentMetadata) -> Extraction:
+    return StatementExtractor(text, metadata).run()
+
+
+__all__ = ["Decimal", "extract_statements"]

@@ -1,0 +1,87 @@
+"""The metric vocabulary: the one place metric keys are defined (a public contract; keep keys stable).
+
+Extraction patterns, identity rules, dbt accepted-values tests and docs all read from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Dimensions of a fact besides its metric.
+PERIODS = ("current", "prior")
+BASES = ("actual", "budget", "initial_budget")
+# Whose money a figure counts: the whole department, its fiscal appropriations (财政拨款), or one
+# appropriation type. The same words ("基本支出") mean different totals under different scopes.
+SCOPES = ("department", "fiscal", "gpb", "gov_fund", "soe_capital")
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    zh: str
+    en: str
+    kind: str = "money"  # money | percent | score | count | text
+    # A spending quantity that can be stated as budget or as actual ("公用经费预算数 … 决算数"),
+    # so a bare "决算数" that follows it refers to it. Execution metrics are not: their key is the basis.
+    basis_neutral: bool = True
+
+
+_METRICS = [
+    Metric("total_income_expenditure", "收、支总计", "Total of income and expenditure sides"),
+    Metric("income_total", "本年收入合计", "Total income of the year"),
+    Metric("fiscal_appropriation_income", "财政拨款收入", "Fiscal appropriation income"),
+    Metric("gpb_appropriation_income", "一般公共预算财政拨款收入", "General public budget appropriation"),
+    Metric("gov_fund_appropriation_income", "政府性基金预算财政拨款收入", "Government fund appropriation"),
+    Metric("soe_capital_appropriation_income", "国有资本经营预算财政拨款收入", "SOE capital appropriation"),
+    Metric("business_income", "事业收入", "Business (public service) income"),
+    Metric("operating_income", "经营收入", "Operating income"),
+    Metric("subordinate_income", "附属单位上缴收入", "Income remitted by subordinate units"),
+    Metric("superior_subsidy_income", "上级补助收入", "Subsidy from the superior unit"),
+    Metric("other_income", "其他收入", "Other income"),
+    Metric("expenditure_total", "本年支出合计", "Total expenditure of the year"),
+    Metric("basic_expenditure", "基本支出", "Basic expenditure"),
+    Metric("project_expenditure", "项目支出", "Project expenditure"),
+    Metric("operating_expenditure", "经营支出", "Operating expenditure"),
+    Metric("personnel_expense", "人员经费", "Personnel expenses"),
+    Metric("public_expense", "公用经费", "Public (operating) expenses"),
+    Metric("gpb_expenditure", "一般公共预算财政拨款支出", "General public budget expenditure"),
+    Metric("gov_fund_expenditure", "政府性基金预算财政拨款支出", "Government fund expenditure"),
+    Metric("soe_capital_expenditure", "国有资本经营预算财政拨款支出", "SOE capital budget expenditure"),
+    Metric("three_public_total", "“三公”经费", "Three public expenses, total"),
+    Metric("three_public_outbound_travel", "因公出国(境)费", "Official outbound travel"),
+    Metric("three_public_vehicle", "公务用车购置及运行维护费", "Official vehicles, purchase and operation"),
+    Metric("three_public_vehicle_purchase", "公务用车购置费", "Official vehicle purchase"),
+    Metric("three_public_vehicle_operation", "公务用车运行维护费", "Official vehicle operation"),
+    Metric("three_public_reception", "公务接待费", "Official reception"),
+    Metric("three_public_reception_domestic", "国内公务接待费", "Official reception, domestic"),
+    Metric("three_public_reception_foreign", "外事接待费", "Official reception, foreign guests"),
+    Metric("agency_operating_expense", "机关运行经费", "Agency operating expenses"),
+    Metric("procurement_total", "政府采购支出总额", "Government procurement, total"),
+    Metric("procurement_goods", "政府采购货物支出", "Government procurement of goods"),
+    Metric("procurement_works", "政府采购工程支出", "Government procurement of works"),
+    Metric("procurement_services", "政府采购服务支出", "Government procurement of services"),
+    Metric("procurement_sme_awarded", "授予中小企业合同金额", "Procurement awarded to SMEs"),
+    Metric("procurement_micro_awarded", "授予小微企业合同金额", "Procurement awarded to micro firms"),
+    Metric("budget_initial", "年初预算数", "Initial budget", basis_neutral=False),
+    Metric("budget_adjusted", "全年预算数(调整后)", "Adjusted (full-year) budget", basis_neutral=False),
+    Metric("budget_issued", "预算下达数", "Budget issued by the finance bureau", basis_neutral=False),
+    Metric("executed", "执行数", "Executed (actual spending)", basis_neutral=False),
+    Metric("execution_rate_pct", "预算执行率", "Budget execution rate", kind="percent"),
+    Metric("self_eval_score", "自评得分", "Self-evaluation total score", kind="score"),
+    Metric("grade", "自评等级", "Self-evaluation grade", kind="text"),
+    Metric("headcount", "实有人数", "Staff actually employed", kind="count"),
+    Metric("headcount_on_payroll", "在编人数", "Staff on the establishment payroll", kind="count"),
+    Metric("headcount_authorised", "编制数", "Authorised establishment posts", kind="count"),
+    Metric("vehicle_count", "车辆数", "Vehicles held", kind="count"),
+    Metric("carryover_begin", "年初结转和结余", "Carry-over at the beginning of the year"),
+    Metric("carryover_end", "年末结转和结余", "Carry-over at the end of the year"),
+    Metric("change_amount", "比上年增减额", "Change against the prior year"),
+    Metric("growth_pct", "比上年增减率", "Growth rate against the prior year", kind="percent"),
+]
+
+METRICS: dict[str, Metric] = {metric.key: metric for metric in _METRICS}
+
+
+def metric(key: str) -> Metric:
+    """Look up a metric; an unknown key is a programming error, never data."""
+    return METRICS[key]
