@@ -1,0 +1,40 @@
+-- One row per scalar fact stated in a document (long form), with the sentence it came from.
+with facts as (
+    select * from {{ ref('int_document_facts_enriched') }}
+),
+
+final as (
+    select
+        document_id,
+        fact_id,
+        source_file,
+        md5(coalesce(department_name, '')) as department_id,
+        department_name,
+        fiscal_year,
+        doc_type,
+        metric,
+        scope,
+        period,
+        basis,
+        project_name,
+        subject_metric,
+        value,
+        unit,
+        precision,
+        amount_wan,
+        precision_wan,
+        pct,
+        pct_precision,
+        share_of,
+        value_text,
+        evidence,
+        section,
+        pattern,
+        span_start,
+        span_end,
+        source_span_start,
+        source_span_end
+    from facts
+)
+
+select * from final

@@ -1,0 +1,33 @@
+-- Projects named with an amount (funding document number when written), one row per statement.
+with projects as (
+    select * from {{ ref('stg_raw__projects') }}
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+    where status = 'landed'
+),
+
+final as (
+    select
+        projects.document_id,
+        projects.project_id,
+        documents.source_file,
+        md5(coalesce(documents.department_name, '')) as department_id,
+        documents.department_name,
+        documents.fiscal_year,
+        documents.doc_type,
+        projects.project_name,
+        projects.basis,
+        projects.amount_wan,
+        projects.precision_wan,
+        projects.funding_document,
+        projects.value_text,
+        projects.evidence,
+        projects.span_start,
+        projects.span_end
+    from projects
+    inner join documents on projects.document_id = documents.document_id
+)
+
+select * from final

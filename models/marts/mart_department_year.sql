@@ -1,0 +1,83 @@
+-- One row per department and fiscal year: headline figures as stated (current year, department
+-- or appropriation scope as the metric implies), and how much of each document was placed.
+with facts as (
+    select * from {{ ref('fct_document_facts') }}
+    where period = 'current' and project_name is null and subject_metric is null
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+    where status = 'landed'
+),
+
+functional as (
+    select * from {{ ref('fct_expenditure_by_function') }}
+),
+
+headline as (
+    select
+        department_id,
+        department_name,
+        fiscal_year,
+        max(case when metric = 'income_total' and scope = 'department' then amount_wan end)
+            as income_total_wan,
+        max(case when metric = 'expenditure_total' and scope = 'department' then amount_wan end)
+            as expenditure_total_wan,
+        max(case when metric = 'gpb_expenditure' and basis = 'actual' then amount_wan end)
+            as gpb_expenditure_wan,
+        max(case when metric = 'basic_expenditure' and basis = 'actual' then amount_wan end)
+            as basic_expenditure_wan,
+        max(case when metric = 'project_expenditure' and basis = 'actual' then amount_wan end)
+            as project_expenditure_wan,
+        max(case when metric = 'three_public_total' and basis = 'actual' then amount_wan end)
+            as three_public_total_wan,
+        max(case when metric = 'budget_adjusted' and scope = 'department' then amount_wan end)
+            as budget_adjusted_wan,
+        max(case when metric = 'executed' and scope = 'department' then amount_wan end)
+            as executed_wan,
+        max(case when metric = 'self_eval_score' then value end) as self_eval_score,
+        max(case when metric = 'grade' then value_text end) as grade,
+        count(*) as fact_count
+    from facts
+    group by department_id, department_name, fiscal_year
+),
+
+document_counts as (
+    select
+        md5(coalesce(department_name, '')) as department_id,
+        fiscal_year,
+        count(*) as document_count,
+        string_agg(distinct doc_type, ', ') as doc_types,
+        sum(issue_count) as extraction_issue_count
+    from documents
+    group by md5(coalesce(department_name, '')), fiscal_year
+),
+
+unmapped as (
+    select
+        department_id,
+        fiscal_year,
+        count(*) filter (where not is_mapped) as unmapped_functional_lines
+    from functional
+    group by department_id, fiscal_year
+),
+
+final as (
+    select
+        headline.*,
+        document_counts.document_count,
+        document_counts.doc_types,
+        document_counts.extraction_issue_count,
+        coalesce(unmapped.unmapped_functional_lines, 0) as unmapped_functional_lines
+    from headline
+    left join document_counts
+        on
+            headline.department_id = document_counts.department_id
+            and headline.fiscal_year = document_counts.fiscal_year
+    left join unmapped
+        on
+            headline.department_id = unmapped.department_id
+            and headline.fiscal_year = unmapped.fiscal_year
+)
+
+select * from final

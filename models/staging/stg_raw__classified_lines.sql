@@ -1,0 +1,34 @@
+with source as (
+    select * from {{ source('raw', 'classified_lines') }}
+),
+
+renamed as (
+    select
+        document_id,
+        line_id,
+        classification,
+        level,
+        name as name_as_written,
+        code as code_as_written,
+        class_name,
+        kuan_name,
+        parent_metric,
+        scope,
+        period,
+        basis,
+        amount_wan,
+        precision_wan,
+        pct,
+        pct_precision,
+        share_of,
+        value_text,
+        sentence as evidence,
+        section,
+        span_start,
+        span_end,
+        source_span_start,
+        source_span_end
+    from source
+)
+
+select * from renamed

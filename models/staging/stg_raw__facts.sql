@@ -1,0 +1,34 @@
+with source as (
+    select * from {{ source('raw', 'facts') }}
+),
+
+renamed as (
+    select
+        document_id,
+        fact_id,
+        metric,
+        scope,
+        period,
+        basis,
+        project_name,
+        subject_metric,
+        value,
+        unit,
+        precision,
+        amount_wan,
+        precision_wan,
+        pct,
+        pct_precision,
+        share_of,
+        value_text,
+        sentence as evidence,
+        section,
+        pattern,
+        span_start,
+        span_end,
+        source_span_start,
+        source_span_end
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,45 @@
+"""One document end to end through the pure-Python stages: normalise → metadata → statements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fiscal.documents.metadata import UNKNOWN, DocumentMetadata, detect_metadata
+from fiscal.documents.normalise import NormalisedText, normalise
+from fiscal.documents.reader import SourceDocument, UnreadableDocument, read_document
+from fiscal.extract.model import Extraction
+from fiscal.extract.statements import extract_statements
+
+LANDED, QUARANTINED = "landed", "quarantined"
+
+
+@dataclass(frozen=True)
+class ProcessedDocument:
+    source: SourceDocument
+    status: str
+    reason: str | None
+    text: NormalisedText | None = None
+    metadata: DocumentMetadata | None = None
+    extraction: Extraction | None = None
+
+
+def process_text(source: SourceDocument) -> ProcessedDocument:
+    assert source.text is not None
+    text = normalise(source.text)
+    metadata = detect_metadata(text.text)
+    extraction = extract_statements(text.text, metadata)
+    if metadata.doc_type == UNKNOWN and not extraction.facts and not extraction.lines:
+        return ProcessedDocument(source, QUARANTINED, "not recognised as a fiscal disclosure: no "
+                                 "document type and no figures found", text, metadata, extraction)
+    return ProcessedDocument(source, LANDED, None, text, metadata, extraction)
+
+
+def process_file(path) -> ProcessedDocument:  # noqa: ANN001 - Path or str
+    """Never raises for a bad document: the failure becomes the quarantine reason."""
+    source, refusal = read_document(path)
+    if refusal is not None:
+        return ProcessedDocument(source, QUARANTINED, str(refusal))
+    try:
+        return process_text(source)
+    except Exception as error:  # a bug on one document must not stop the batch
+        return ProcessedDocument(source, QUARANTINED, f"extraction failed: {type(error).__name__}: {error}")

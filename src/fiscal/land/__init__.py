@@ -1,0 +1,1 @@
+"""Write processed documents into the warehouse's append-only `raw` schema."""

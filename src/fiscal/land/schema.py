@@ -1,0 +1,78 @@
+"""DDL of the `raw` and `quality` schemas. Only the ingest flow writes `raw`; only validate writes `quality`."""
+
+from __future__ import annotations
+
+import duckdb
+
+MONEY = "DECIMAL(38, 10)"  # 元 amounts become 万元 with 4 more decimals; 10 keeps every one exact
+RATE = "DECIMAL(18, 6)"
+
+RAW_DDL = f"""
+create schema if not exists raw;
+create table if not exists raw.documents (
+    document_id varchar primary key, source_path varchar not null, file_name varchar not null,
+    format varchar not null, byte_size bigint not null, encoding varchar, doc_type varchar,
+    title varchar, department varchar, region varchar, fiscal_year integer,
+    status varchar not null, reason varchar, extractor_version varchar not null,
+    fact_count integer not null, line_count integer not null, issue_count integer not null,
+    ingested_at timestamp not null
+);
+create table if not exists raw.document_text (
+    document_id varchar primary key, text varchar not null, source_text varchar not null
+);
+create table if not exists raw.facts (
+    document_id varchar not null, fact_id integer not null, metric varchar not null,
+    scope varchar not null, period varchar not null, basis varchar not null, project_name varchar,
+    subject_metric varchar, value {MONEY}, unit varchar, precision {MONEY}, amount_wan {MONEY},
+    precision_wan {MONEY}, pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
+    span_start integer not null, span_end integer not null, source_span_start integer not null,
+    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar
+);
+create table if not exists raw.classified_lines (
+    document_id varchar not null, line_id integer not null, classification varchar not null,
+    level integer not null, name varchar not null, code varchar, class_name varchar,
+    kuan_name varchar, parent_metric varchar, scope varchar not null, period varchar not null,
+    basis varchar not null, amount_wan {MONEY} not null, precision_wan {MONEY} not null,
+    pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
+    span_start integer not null, span_end integer not null, source_span_start integer not null,
+    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar
+);
+create table if not exists raw.projects (
+    document_id varchar not null, project_id integer not null, project_name varchar not null,
+    amount_wan {MONEY} not null, precision_wan {MONEY} not null, basis varchar not null,
+    funding_document varchar, value_text varchar, span_start integer not null,
+    span_end integer not null, sentence varchar not null, section varchar
+);
+create table if not exists raw.indicators (
+    document_id varchar not null, indicator_id integer not null, project_name varchar,
+    level1_name varchar, level2_name varchar, indicator_name varchar not null,
+    comparator varchar, target_text varchar, target_value {MONEY}, actual_text varchar,
+    actual_value {MONEY}, unit varchar, completion_pct {RATE}, weight {RATE}, score {RATE},
+    deviation_reason varchar, span_start integer, span_end integer, sentence varchar
+);
+create table if not exists raw.extraction_issues (
+    document_id varchar not null, issue_id integer not null, kind varchar not null,
+    message varchar not null, text varchar, span_start integer, span_end integer, section varchar
+);
+"""
+
+QUALITY_DDL = f"""
+create schema if not exists quality;
+create table if not exists quality.validation_runs (
+    run_id varchar primary key, started_at timestamp not null, finished_at timestamp,
+    rule_instances integer, errors integer, gx_success boolean, data_docs varchar
+);
+create table if not exists quality.identity_results (
+    run_id varchar not null, document_id varchar not null, source_file varchar,
+    department_name varchar, fiscal_year integer, rule_id varchar not null,
+    rule_instance varchar not null, severity varchar not null, status varchar not null,
+    lhs_value {MONEY}, rhs_value {MONEY}, residual {MONEY}, tolerance {MONEY},
+    metrics varchar, lhs_evidence varchar, rhs_evidence varchar, evidence varchar,
+    span_start integer, span_end integer, checked_at timestamp not null
+);
+"""
+
+
+def ensure_schemas(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(RAW_DDL)
+    connection.execute(QUALITY_DDL)

@@ -1,0 +1,126 @@
+"""Land processed documents: one transaction per document, rows handed to DuckDB as Arrow batches.
+
+Arrow keeps Python Decimals as decimal128, so money goes in exact. Landing is idempotent by
+document_id (sha256 of the bytes): a document already in raw.documents is skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from fiscal import EXTRACTOR_VERSION
+from fiscal.extract.document import ProcessedDocument
+from fiscal.extract.model import Provenance
+from fiscal.land.schema import ensure_schemas
+
+
+@dataclass(frozen=True)
+class LandingResult:
+    document_id: str
+    source_path: str
+    status: str  # landed | quarantined | already_landed
+    reason: str | None
+    facts: int
+
+
+def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, Any]:
+    assert doc.text is not None
+    source_start, source_end = doc.text.source_span(prov.span_start, prov.span_end)
+    return {
+        "span_start": prov.span_start, "span_end": prov.span_end,
+        "source_span_start": source_start, "source_span_end": source_end,
+        "sentence": prov.sentence, "section": prov.section, "pattern": prov.pattern,
+    }
+
+
+def _document_row(doc: ProcessedDocument) -> dict[str, Any]:
+    md, ex = doc.metadata, doc.extraction
+    return {
+        "document_id": doc.source.document_id, "source_path": str(doc.source.path),
+        "file_name": doc.source.path.name, "format": doc.source.format,
+        "byte_size": doc.source.byte_size, "encoding": doc.source.encoding,
+        "doc_type": md.doc_type if md else None, "title": md.title if md else None,
+        "department": md.department if md else None, "region": md.region if md else None,
+        "fiscal_year": md.fiscal_year if md else None, "status": doc.status, "reason": doc.reason,
+        "extractor_version": EXTRACTOR_VERSION,
+        "fact_count": len(ex.facts) if ex and doc.status == "landed" else 0,
+        "line_count": len(ex.lines) if ex and doc.status == "landed" else 0,
+        "issue_count": len(ex.issues) if ex and doc.status == "landed" else 0,
+        "ingested_at": datetime.now(UTC).replace(tzinfo=None),
+    }
+
+
+def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
+    doc_id = doc.source.document_id
+    tables: dict[str, list[dict[str, Any]]] = {"documents": [_document_row(doc)]}
+    if doc.status != "landed" or doc.extraction is None or doc.text is None:
+        return tables
+    ex = doc.extraction
+    tables["document_text"] = [{"document_id": doc_id, "text": doc.text.text, "source_text": doc.text.source}]
+    tables["facts"] = [
+        {"document_id": doc_id, "fact_id": i, "metric": f.metric, "scope": f.scope,
+         "period": f.period, "basis": f.basis, "project_name": f.project_name,
+         "subject_metric": f.subject_metric, "value": f.value, "unit": f.unit,
+         "precision": f.precision, "amount_wan": f.amount_wan, "precision_wan": f.precision_wan,
+         "pct": f.pct, "pct_precision": f.pct_precision, "share_of": f.share_of,
+         "value_text": f.value_text, **_provenance_columns(doc, f.provenance)}
+        for i, f in enumerate(ex.facts)
+    ]
+    tables["classified_lines"] = [
+        {"document_id": doc_id, "line_id": i, "classification": line.classification,
+         "level": line.level, "name": line.name, "code": line.code, "class_name": line.class_name,
+         "kuan_name": line.kuan_name, "parent_metric": line.parent_metric, "scope": line.scope,
+         "period": line.period, "basis": line.basis, "amount_wan": line.amount_wan,
+         "precision_wan": line.precision_wan, "pct": line.pct, "pct_precision": line.pct_precision,
+         "share_of": line.share_of, "value_text": line.value_text,
+         **_provenance_columns(doc, line.provenance)}
+        for i, line in enumerate(ex.lines)
+    ]
+    tables["projects"] = [
+        {"document_id": doc_id, "project_id": i, "project_name": p.name, "amount_wan": p.amount_wan,
+         "precision_wan": p.precision_wan, "basis": p.basis, "funding_document": p.funding_document,
+         "value_text": p.value_text, "span_start": p.provenance.span_start,
+         "span_end": p.provenance.span_end, "sentence": p.provenance.sentence,
+         "section": p.provenance.section}
+        for i, p in enumerate(ex.projects)
+    ]
+    tables["extraction_issues"] = [
+        {"document_id": doc_id, "issue_id": i, "kind": issue.kind, "message": issue.message,
+         "text": issue.text, "span_start": issue.span_start, "span_end": issue.span_end,
+         "section": issue.section}
+        for i, issue in enumerate(ex.issues)
+    ]
+    return tables
+
+
+class Lander:
+    """Holds one connection for a batch; each document is its own transaction."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self.connection = connection
+        ensure_schemas(connection)
+        self.known = {row[0] for row in connection.execute("select document_id from raw.documents").fetchall()}
+
+    def land(self, doc: ProcessedDocument) -> LandingResult:
+        doc_id = doc.source.document_id
+        if doc_id in self.known:
+            return LandingResult(doc_id, str(doc.source.path), "already_landed", None, 0)
+        con = self.connection
+        con.execute("begin transaction")
+        try:
+            for table, rows in _rows(doc).items():
+                if rows:
+                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
+                    con.execute(f"insert into raw.{table} by name select * from batch")
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+        self.known.add(doc_id)
+        facts = len(doc.extraction.facts) if doc.extraction and doc.status == "landed" else 0
+        return LandingResult(doc_id, str(doc.source.path), doc.status, doc.reason, facts)
