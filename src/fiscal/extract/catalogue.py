@@ -149,7 +149,7 @@ SHARE = re.compile(r"^占(?P<base>.*?)(?:的)?(?:比重|比例)?(?:为)?$")
 # Completion against budget on a classified line: "完成预算100%", "完成年初预算的95%".
 COMPLETION = re.compile(r"完成(?:年初|全年|调整)?预算(?:数)?(?:的)?$")
 # A list of the parts of the figure just named.
-LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|中[,:]$|分别为|分别是")
+LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|中[,:]|分别为|分别是")
 # Document numbers of funding decisions: 米财预[2023]16号, 川财教〔2023〕12号.
 FUNDING_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,8}[\[〔(【]\d{4}[\]〕)】]\d+号")
 # Economic classification 类 names (部门预算支出经济分类 301-399) as they are written.
@@ -160,3 +160,5 @@ ECONOMIC_CLASS = re.compile(
 GRADE = re.compile(
     r"(?:自评|评价|绩效)?(?:等级|结果|级别)(?:为|是|:)[\"“]?(?P<grade>优秀|良好|优|良|中等|中|合格|不合格|差)[\"”]?"
 )
+# A budget split by where the money comes from (上级资金安排年初预算数 …): not the budget itself.
+FUNDING_SOURCE_SPLIT = re.compile(r"(?:上级|本级|其他|自筹|中央|省级|市级|县级|区级)(?:资金|财力|补助)")

@@ -222,6 +222,10 @@ class StatementExtractor:
             self._add_fact("change_amount", q, replace(prov, pattern="change_amount"), state,
                            subject_metric=subject_metric, sign=sign, in_list=True)
             return
+        if cat.FUNDING_SOURCE_SPLIT.search(tail):
+            self._issue("funding_source_split", "budget split by funding source (not extracted yet)",
+                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+            return
         named = cat.match_label(tail, MONEY, sentence.text)
         if named is not None and state.list_mode == "economic" and \
                 _ECONOMIC_ITEM_METRICS.match(named[0].yields):

@@ -1,0 +1,1 @@
+"""Prefect flows: ingest → transform (dbt) → validate (GE) → pipeline (all three)."""

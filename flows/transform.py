@@ -1,0 +1,33 @@
+"""Transform: `dbt build` (seeds, models, tests) against the warehouse. A failure fails the flow."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+
+from fiscal.config import project_dir
+
+
+def run_dbt(arguments: list[str], warehouse: Path) -> None:
+    from dbt.cli.main import dbtRunner
+
+    project = project_dir()
+    os.environ["FISCAL_WAREHOUSE"] = str(warehouse.resolve())
+    result = dbtRunner().invoke([*arguments, "--project-dir", str(project), "--profiles-dir",
+                                 str(project), "--quiet"])
+    if not result.success:
+        failed = []
+        if result.result is not None and hasattr(result.result, "results"):
+            failed = [f"{r.node.name}: {r.message}" for r in result.result.results
+                      if str(r.status) in ("error", "fail")]
+        detail = "; ".join(failed) or str(result.exception)
+        raise RuntimeError(f"dbt {' '.join(arguments)} failed: {detail}")
+
+
+@flow(name="transform")
+def transform(warehouse: str, select: str | None = None) -> None:
+    arguments = ["build"] + (["--select", select] if select else [])
+    get_run_logger().info("dbt %s", " ".join(arguments))
+    run_dbt(arguments, Path(warehouse))

@@ -1,0 +1,23 @@
+"""Validate: check the accounting identities over the marts; results go to the `quality` schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+
+from fiscal.config import gx_root
+from fiscal.quality.validate import ValidationSummary, validate_warehouse
+from flows.transform import run_dbt
+
+
+@flow(name="validate")
+def validate(warehouse: str) -> ValidationSummary:
+    logger = get_run_logger()
+    summary = validate_warehouse(Path(warehouse), gx_root())
+    logger.info("checked %d rule instances: %s", summary.instances, summary.by_status)
+    if summary.by_status.get("error"):
+        logger.warning("%d identity errors; see quality.identity_results (run %s)",
+                       summary.by_status["error"], summary.run_id)
+    run_dbt(["build", "--select", "mart_data_quality"], Path(warehouse))
+    return summary

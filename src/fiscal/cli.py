@@ -1,0 +1,129 @@
+"""The `fiscal` command: run the pipeline over documents and report what happened."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, project_dir
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Fiscal disclosure warehouse: documents in, checked marts out.")
+console = Console()
+
+EXIT_FINDINGS = 1  # --strict and error-level findings
+EXIT_CANNOT_RUN = 2
+
+
+def _quiet_prefect() -> None:
+    """Keep Prefect's own chatter out of the report; flow progress logs still show."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders to ingest.")] = None,
+    warehouse: Annotated[Path, typer.Option(help="DuckDB warehouse file.")] = DEFAULT_WAREHOUSE,
+    strict: Annotated[bool, typer.Option(help="Exit 1 when any identity check is an error.")] = False,
+) -> None:
+    """Ingest documents, build the marts and check the accounting identities."""
+    inputs = paths or [DEFAULT_SAMPLES]
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        console.print(f"[red]Cannot run:[/red] no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    _quiet_prefect()
+    try:
+        project_dir()
+        from flows.pipeline import pipeline
+
+        with console.status("Running the pipeline (ingest → transform → validate)…"):
+            report = pipeline([str(p) for p in inputs], str(warehouse))
+    except Exception as error:  # the pipeline could not run: say why, exit non-zero
+        console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {error}")
+        raise typer.Exit(EXIT_CANNOT_RUN) from error
+    _print_summary(report)
+    if strict and report.validation.by_status.get("error"):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_summary(report) -> None:  # noqa: ANN001 - flows.pipeline.PipelineReport
+    ingested, checked = report.ingest, report.validation
+    documents = Table(title="Documents", show_header=True)
+    for column in ("landed", "quarantined", "already landed", "duplicates", "facts extracted"):
+        documents.add_column(column, justify="right")
+    documents.add_row(str(ingested.count("landed")), str(ingested.count("quarantined")),
+                      str(ingested.count("already_landed")), str(len(ingested.duplicates)),
+                      str(ingested.facts))
+    console.print(documents)
+    for result in ingested.results:
+        if result.status == "quarantined":
+            console.print(f"  [yellow]quarantined[/yellow] {result.source_path}: {result.reason}")
+    for path, document_id in ingested.duplicates:
+        console.print(f"  [dim]duplicate[/dim] {path} (same bytes as document {document_id[:12]})")
+
+    statuses = Table(title=f"Identity checks (run {checked.run_id[:12]})")
+    for status in ("pass", "rounding", "warning", "error", "insufficient_data"):
+        statuses.add_column(status, justify="right")
+    statuses.add_row(*(str(checked.by_status.get(s, 0)) for s in
+                       ("pass", "rounding", "warning", "error", "insufficient_data")))
+    console.print(statuses)
+    _print_errors(Path(report.warehouse), checked.run_id)
+    console.print(f"Warehouse: {Path(report.warehouse).resolve()}")
+    if checked.data_docs:
+        console.print(f"Data Docs: {checked.data_docs}")
+
+
+def _print_errors(warehouse: Path, run_id: str) -> None:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute(
+            "select source_file, rule_id, rule_instance, lhs_value, rhs_value, tolerance, metrics "
+            "from quality.identity_results where run_id = ? and status = 'error' "
+            "order by source_file, rule_id", [run_id]).fetchall()
+    if not rows:
+        return
+    errors = Table(title="Errors (both sides as stated)")
+    for column in ("document", "rule", "left", "right", "envelope", "figures"):
+        errors.add_column(column)
+    for source_file, rule_id, _key, lhs, rhs, tolerance, metrics in rows:
+        errors.add_row(source_file, rule_id, _plain(lhs), _plain(rhs), _plain(tolerance), metrics)
+    console.print(errors)
+
+
+def _plain(value) -> str:  # noqa: ANN001 - Decimal or None
+    return "" if value is None else format(value.normalize(), "f")
+
+
+@app.command()
+def vocabulary(
+    write: Annotated[bool, typer.Option(help="Rewrite seeds/metric_vocabulary.csv.")] = False,
+) -> None:
+    """Print the metric vocabulary, or write it as the dbt seed the marts test against."""
+    from fiscal.vocabulary import VOCABULARY_COLUMNS, vocabulary_rows
+
+    if write:
+        target = project_dir() / "seeds" / "metric_vocabulary.csv"
+        with target.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(VOCABULARY_COLUMNS)
+            writer.writerows(vocabulary_rows())
+        console.print(f"wrote {target}")
+        return
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(VOCABULARY_COLUMNS)
+    writer.writerows(vocabulary_rows())
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,25 @@
+"""Where things are: the project (dbt project, GE context, samples) and the default warehouse."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
+DEFAULT_SAMPLES = Path("data/samples")
+
+
+def project_dir() -> Path:
+    """FISCAL_PROJECT_DIR, else the nearest folder up from here holding dbt_project.yml."""
+    configured = os.environ.get("FISCAL_PROJECT_DIR")
+    if configured:
+        return Path(configured).resolve()
+    for start in (Path.cwd(), Path(__file__).resolve()):
+        for folder in (start, *start.parents):
+            if (folder / "dbt_project.yml").is_file():
+                return folder
+    raise FileNotFoundError("cannot find the project (dbt_project.yml); set FISCAL_PROJECT_DIR")
+
+
+def gx_root() -> Path:
+    return project_dir() / "expectations"

@@ -1,0 +1,1 @@
+"""Accounting identities: rule registry, rounding envelopes, GE suites and results in `quality`."""

@@ -1,0 +1,100 @@
+"""Great Expectations: the identity suite, generated from the rule registry, and its checkpoint.
+
+The file context lives in expectations/gx (suites, validation definition and checkpoint are
+committed JSON; uncommitted/ holds results and Data Docs). Every run rewrites the suite from
+RULES, so the suite cannot drift from the registry; a test checks it holds one expectation per rule.
+
+Each expectation asks, for the instances of one rule, that the rounding envelope is wider than the
+residual (tolerance > |residual|). The rows GE reports as unexpected are the errors.
+GE is imported lazily: importing it costs seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fiscal.quality.rules import RULES, Rule
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SUITE = "identity_rules"
+DATA_SOURCE = "identity_checks"
+ASSET = "rule_instances"
+BATCH = "all_instances"
+CHECKPOINT = "identity_checkpoint"
+
+
+@dataclass(frozen=True)
+class CheckpointOutcome:
+    success: bool
+    breached_rows: set[int]  # frame index labels GE found unexpected
+    expectations_run: int
+    data_docs: str | None
+
+
+def expectation_for(rule: Rule) -> Any:
+    import great_expectations as gx
+
+    return gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+        column_A="tolerance",
+        column_B="abs_residual",
+        or_equal=False,
+        row_condition=f'rule_id=="{rule.rule_id}"',
+        condition_parser="pandas",
+        ignore_row_if="either_value_is_missing",
+        meta={"rule_id": rule.rule_id, "kind": rule.kind, "severity": rule.severity,
+              "description_zh": rule.description_zh, "description_en": rule.description_en},
+        description=f"{rule.rule_id}: {rule.description_en} ({rule.description_zh})",
+    )
+
+
+def build_suite() -> Any:
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=SUITE, meta={"generated_from": "fiscal.quality.rules.RULES"})
+    for rule in RULES:
+        suite.add_expectation(expectation_for(rule))
+    return suite
+
+
+def open_context(gx_root: Path) -> Any:
+    """The file context with the data source, suite, validation definition and checkpoint in place."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="file", project_root_dir=str(gx_root))
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_or_update_pandas(DATA_SOURCE)
+    try:
+        asset = source.get_asset(ASSET)
+    except LookupError:
+        asset = source.add_dataframe_asset(ASSET)
+    try:
+        batch = asset.get_batch_definition(BATCH)
+    except (KeyError, LookupError, ValueError):
+        batch = asset.add_batch_definition_whole_dataframe(BATCH)
+    suite = context.suites.add_or_update(build_suite())
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=SUITE, data=batch, suite=suite))
+    context.checkpoints.add_or_update(gx.Checkpoint(
+        name=CHECKPOINT, validation_definitions=[definition],
+        actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+        result_format={"result_format": "COMPLETE"}))
+    return context
+
+
+def run_checkpoint(gx_root: Path, frame: pd.DataFrame) -> CheckpointOutcome:
+    context = open_context(gx_root)
+    result = context.checkpoints.get(CHECKPOINT).run(batch_parameters={"dataframe": frame})
+    breached: set[int] = set()
+    expectations_run = 0
+    for validation in result.run_results.values():
+        for outcome in validation.results:
+            expectations_run += 1
+            breached.update(outcome.result.get("unexpected_index_list") or [])
+    sites = context.get_docs_sites_urls()
+    data_docs = sites[0]["site_url"] if sites else None
+    return CheckpointOutcome(bool(result.success), breached, expectations_run, data_docs)
