@@ -93,12 +93,10 @@ def _print_errors(warehouse: Path, run_id: str) -> None:
             "order by source_file, rule_id", [run_id]).fetchall()
     if not rows:
         return
-    errors = Table(title="Errors (both sides as stated)")
-    for column in ("document", "rule", "left", "right", "envelope", "figures"):
-        errors.add_column(column)
-    for source_file, rule_id, _key, lhs, rhs, tolerance, metrics in rows:
-        errors.add_row(source_file, rule_id, _plain(lhs), _plain(rhs), _plain(tolerance), metrics)
-    console.print(errors)
+    console.print("[bold red]Errors[/bold red] (both sides as stated, with the rounding envelope):")
+    for source_file, rule_id, key, lhs, rhs, tolerance, metrics in rows:
+        console.print(f"  [bold]{source_file}[/bold]  {rule_id}  [dim]{key}[/dim]")
+        console.print(f"    {_plain(lhs)} ≠ {_plain(rhs)} (envelope ±{_plain(tolerance)}): {metrics}")
 
 
 def _plain(value) -> str:  # noqa: ANN001 - Decimal or None

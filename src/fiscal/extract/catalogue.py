@@ -36,6 +36,7 @@ class StatementPattern:
     scope: str | None = None  # the name itself fixes the scope (一般公共预算财政拨款支出 → gpb)
     sets_scope: bool = False  # parts listed after it (其中 …) share its scope
     period: str | None = None  # the name itself fixes the period (年初结转和结余 is a current figure)
+    basis: str | None = None  # the name itself fixes the basis (项目总金额 is what was budgeted)
     excluded_in: str | None = None  # regex on the sentence: where these words mean something else
 
     def compiled(self) -> re.Pattern[str]:
@@ -65,7 +66,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Expenditure structure (支出决算表, 基本支出表)
     P("expenditure_total", r"(?:本年)?支出(?:决算|预算)?(?:合计|总计)|总支出", "expenditure_total"),
     P("basic_expenditure", r"基本(?:经费)?支出", "basic_expenditure"),
-    P("project_expenditure", r"(?<!年)项目(?:经费)?支出|项目总(?:金额|资金)", "project_expenditure"),
+    P("project_expenditure", r"(?<!年)项目(?:经费)?支出", "project_expenditure"),
+    P("project_expenditure_amount", r"项目总(?:金额|资金)", "project_expenditure", basis="budget"),
     P("operating_expenditure", r"经营支出", "operating_expenditure"),
     P("personnel_expense", r"(?<!聘)(?<!临时)(?<!派遣)(?<!劳务)人员(?:经费|支出)", "personnel_expense"),
     P("public_expense", r"(?:日常)?公用(?:经费|支出)", "public_expense"),
@@ -151,7 +153,8 @@ COMPLETION = re.compile(r"完成(?:年初|全年|调整)?预算(?:数)?(?:的)?$
 # A list of the parts of the figure just named.
 LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|中[,:]|分别为|分别是")
 # Document numbers of funding decisions: 米财预[2023]16号, 川财教〔2023〕12号.
-FUNDING_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,8}[\[〔(【]\d{4}[\]〕)】]\d+号")
+FUNDING_DOCUMENT = re.compile(
+    r"(?:根据|依据|据)?(?P<number>[\u4e00-\u9fff]{1,6}[\[〔(【]\d{4}[\]〕)】]\d+号)")
 # Economic classification 类 names (部门预算支出经济分类 301-399) as they are written.
 ECONOMIC_CLASS = re.compile(
     r"^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出|对企业补助|债务利息及费用支出|"

@@ -83,6 +83,7 @@ class _SentenceState:
     last_item: _Item | None = None
     last_fact: Fact | None = None  # last fact outside lists
     last_change_subject: str | None = None
+    facts_placed: int = 0  # facts placed in this sentence so far
 
 
 @dataclass
@@ -232,17 +233,17 @@ class StatementExtractor:
             named = None
         if named is not None:
             pattern, words_start = named
-            self._apply_scope_markers(label[: len(label) - len(tail) + words_start], state)
+            self._apply_scope_markers(tail[:words_start], state)
             self._add_fact(pattern.yields, q, replace(prov, pattern=pattern.name), state,
-                           scope=pattern.scope, period=pattern.period, label=tail)
+                           scope=pattern.scope, period=pattern.period, label=tail, basis=pattern.basis)
             if pattern.sets_scope and pattern.scope:
                 state.scope = pattern.scope
             return
-        self._apply_scope_markers(label, state)
+        self._apply_scope_markers(tail, state)
         name = _clean_name(tail)
         document_number = cat.FUNDING_DOCUMENT.search(label)
         if document_number or state.list_mode == "projects":
-            self._project(q, tail.strip(" ,;:、"), document_number.group(0) if document_number else None,
+            self._project(q, tail.strip(" ,;:、"), document_number.group("number") if document_number else None,
                           prov, state)
         elif state.list_mode == "functional" and name:
             self._add_line("functional", 1, name, q, prov, state, class_name=None)
@@ -301,6 +302,12 @@ class StatementExtractor:
                            subject_metric=subject, sign=sign, in_list=True)
             return
         named = cat.match_label(stripped, PERCENT, sentence.text)
+        if named is not None and state.facts_placed == 0 and state.subject is None:
+            # A rate whose sentence places none of the figures it relates to (采购金额 … 执行率95%)
+            # is the rate of something unrecognised: abstain rather than call it the department's.
+            self._issue("unplaced_percent", f"rate '{stripped[-30:]}' relates to no recognised figure",
+                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+            return
         if named is not None:
             # "基本支出预算执行率" is the rate of basic expenditure, not of the whole budget.
             qualifier = cat.match_label(stripped[: named[1]], MONEY) if named[1] else None
@@ -339,9 +346,12 @@ class StatementExtractor:
     def _add_fact(self, metric: str, q: Quantity, prov: Provenance, state: _SentenceState, *,
                   scope: str | None = None, period: str | None = None, label: str = "",
                   subject_metric: str | None = None, sign: int = 1, in_list: bool = False,
-                  project: str | None = None) -> None:
+                  project: str | None = None, basis: str | None = None) -> None:
         # Scores, counts and headcounts are facts about the year, not amounts of a budget.
-        basis = "actual" if q.kind in (SCORE, COUNT) else _BASIS_OF_METRIC.get(metric, state.basis)
+        if q.kind in (SCORE, COUNT):
+            basis = "actual"
+        else:
+            basis = basis or _BASIS_OF_METRIC.get(metric, state.basis)
         value = q.value * sign
         amount = q.amount_wan * sign if q.amount_wan is not None else None
         fact = Fact(
@@ -351,6 +361,7 @@ class StatementExtractor:
             project_name=project if project is not None else self.tracker.project,
             subject_metric=subject_metric)
         self.out.facts.append(fact)
+        state.facts_placed += 1
         if q.kind == MONEY:
             state.last_item = _Item("fact", len(self.out.facts) - 1, metric, None)
         if not in_list and state.list_mode is None:

@@ -1,0 +1,210 @@
+"""Facts the seed documents state, written by reading them (not by running the extractor).
+
+Each fact: (metric, scope, period, basis, project, subject_metric, value as written).
+Money in 万元 as printed. Line numbers refer to the seed files in data/samples/.
+"""
+
+from decimal import Decimal as D
+
+A, B, I = "actual", "budget", "initial_budget"
+DEPT, FISCAL, GPB = "department", "fiscal", "gpb"
+CUR = "current"
+
+P1, P2, P3 = "高新区征地拆迁工作项目", "高新区农业农村工作项目", "财政衔接推进乡村振兴补助资金项目"
+SEED_000 = {
+    # 一、自评工作开展情况: 预算总金额 / 预算下达总金额 / 全年执行数总金额 / 预算执行率
+    ("budget_adjusted", DEPT, CUR, B, None, None, D("1941.4050")),
+    ("budget_issued", DEPT, CUR, B, None, None, D("1941.4050")),
+    ("executed", DEPT, CUR, A, None, None, D("1941.4050")),
+    ("execution_rate_pct", DEPT, CUR, A, None, None, D("100")),
+    ("self_eval_score", DEPT, CUR, A, None, None, D("100")),  # 二、自评得分100分
+    # (一)高新区征地拆迁工作项目: 全年预算数79.9050万元 …
+    ("budget_adjusted", DEPT, CUR, B, P1, None, D("79.9050")),
+    ("budget_issued", DEPT, CUR, B, P1, None, D("79.9050")),
+    ("executed", DEPT, CUR, A, P1, None, D("79.9050")),
+    ("execution_rate_pct", DEPT, CUR, A, P1, None, D("100")),
+    ("budget_adjusted", DEPT, CUR, B, P2, None, D("44.5")),
+    ("budget_issued", DEPT, CUR, B, P2, None, D("44.5")),
+    ("executed", DEPT, CUR, A, P2, None, D("44.5")),
+    ("execution_rate_pct", DEPT, CUR, A, P2, None, D("100")),
+    ("budget_adjusted", DEPT, CUR, B, P3, None, D("1817")),
+    ("budget_issued", DEPT, CUR, B, P3, None, D("1817")),
+    ("executed", DEPT, CUR, A, P3, None, D("1817")),
+    ("execution_rate_pct", DEPT, CUR, A, P3, None, D("100")),
+}
+
+SEED_001 = {
+    # 1、收入支出决算总体情况: 收、支总计421.54万元, 各增加232.56万元, 增长123.06%
+    ("total_income_expenditure", DEPT, CUR, A, None, None, D("421.54")),
+    ("change_amount", DEPT, CUR, A, None, "total_income_expenditure", D("232.56")),
+    ("growth_pct", DEPT, CUR, A, None, "total_income_expenditure", D("123.06")),
+    # 2、收入决算: 本年收入合计421.54, 一般公共预算财政拨款收入421.54 (占100%)
+    ("income_total", DEPT, CUR, A, None, None, D("421.54")),
+    ("gpb_appropriation_income", DEPT, CUR, A, None, None, D("421.54")),
+    # 3、支出决算: 本年支出合计421.54, 基本支出250.27 (59.37%), 项目支出171.27 (40.63%)
+    ("expenditure_total", DEPT, CUR, A, None, None, D("421.54")),
+    ("basic_expenditure", DEPT, CUR, A, None, None, D("250.27")),
+    ("project_expenditure", DEPT, CUR, A, None, None, D("171.27")),
+    # 四、财政拨款收、支总计421.54, 增加232.56, 增长123.06%
+    ("total_income_expenditure", FISCAL, CUR, A, None, None, D("421.54")),
+    ("change_amount", FISCAL, CUR, A, None, "total_income_expenditure", D("232.56")),
+    ("growth_pct", FISCAL, CUR, A, None, "total_income_expenditure", D("123.06")),
+    # 五、一般公共预算财政拨款支出421.54 (three statements), 增加232.56, 增长123.06%
+    ("gpb_expenditure", GPB, CUR, A, None, None, D("421.54")),
+    ("change_amount", GPB, CUR, A, None, "gpb_expenditure", D("232.56")),
+    ("growth_pct", GPB, CUR, A, None, "gpb_expenditure", D("123.06")),
+    # 六、基本支出250.27: 人员经费236.24, 公用经费14.03
+    ("basic_expenditure", GPB, CUR, A, None, None, D("250.27")),
+    ("personnel_expense", GPB, CUR, A, None, None, D("236.24")),
+    ("public_expense", GPB, CUR, A, None, None, D("14.03")),
+    # 七、“三公”经费 (all zero)
+    ("three_public_total", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_outbound_travel", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_vehicle", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_vehicle_purchase", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_vehicle_operation", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_reception", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_reception_domestic", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_reception_foreign", FISCAL, CUR, A, None, None, D("0")),
+    ("vehicle_count", FISCAL, CUR, A, None, None, D("0")),  # 单位共有公务用车0辆
+    # 八、九: 政府性基金 / 国有资本经营预算财政拨款支出0万元
+    ("gov_fund_expenditure", "gov_fund", CUR, A, None, None, D("0")),
+    ("soe_capital_expenditure", "soe_capital", CUR, A, None, None, D("0")),
+    # 十、机关运行经费14.03, 增加5.3, 增长60.71%; 政府采购 (all zero); 车辆0辆
+    ("agency_operating_expense", DEPT, CUR, A, None, None, D("14.03")),
+    ("change_amount", DEPT, CUR, A, None, "agency_operating_expense", D("5.3")),
+    ("growth_pct", DEPT, CUR, A, None, "agency_operating_expense", D("60.71")),
+    ("procurement_total", DEPT, CUR, A, None, None, D("0")),
+    ("procurement_goods", DEPT, CUR, A, None, None, D("0")),
+    ("procurement_works", DEPT, CUR, A, None, None, D("0")),
+    ("procurement_services", DEPT, CUR, A, None, None, D("0")),
+    ("procurement_sme_awarded", DEPT, CUR, A, None, None, D("0")),
+    ("procurement_micro_awarded", DEPT, CUR, A, None, None, D("0")),
+    ("vehicle_count", DEPT, CUR, A, None, None, D("0")),
+    ("self_eval_score", DEPT, CUR, A, None, None, D("95")),  # 绩效自评得分为95分 (twice)
+    # 第四部分 附件: 年末实有在职人数12人; 正式在编人员12人
+    ("headcount", DEPT, CUR, A, None, None, D("12")),
+    ("headcount_on_payroll", DEPT, CUR, A, None, None, D("12")),
+    # 二(一) 年初预算360.78 其中 … 公用经费预算14.04 … 特定项目支出6.73; 2022年项目结转结余资金160
+    ("budget_initial", DEPT, CUR, I, None, None, D("360.78")),
+    ("public_expense", DEPT, CUR, I, None, None, D("14.04")),
+    ("project_expenditure", DEPT, CUR, I, None, None, D("6.73")),
+    ("carryover_begin", DEPT, CUR, I, None, None, D("160")),
+    # 二(二) 一般公共预算财政拨款支出421.54, 其中人员经费236.24, 公用经费14.03, 项目支出171.27
+    ("personnel_expense", DEPT, CUR, A, None, None, D("236.24")),
+    ("public_expense", DEPT, CUR, A, None, None, D("14.03")),
+    ("project_expenditure", GPB, CUR, A, None, None, D("171.27")),
+}
+
+SEED_002 = {
+    ("headcount_on_payroll", DEPT, CUR, A, None, None, D("26")),  # 在编人员共26人
+    # (三)部门整体支出情况
+    ("budget_initial", DEPT, CUR, I, None, None, D("483.15")),
+    ("budget_adjusted", DEPT, CUR, B, None, None, D("2774.62")),
+    ("budget_issued", DEPT, CUR, B, None, None, D("2774.62")),
+    ("executed", DEPT, CUR, A, None, None, D("2679.48")),
+    ("basic_expenditure", DEPT, CUR, A, None, None, D("508.24")),
+    ("project_expenditure", DEPT, CUR, A, None, None, D("2171.21")),
+    # 财政拨款“三公”经费预算数3.97 (接待0.2, 公务用车3.77); 决算数2.75 (接待0, 公务用车2.75)
+    ("three_public_total", FISCAL, CUR, B, None, None, D("3.97")),
+    ("three_public_reception", FISCAL, CUR, B, None, None, D("0.2")),
+    ("three_public_vehicle", FISCAL, CUR, B, None, None, D("3.77")),
+    ("three_public_total", FISCAL, CUR, A, None, None, D("2.75")),
+    ("three_public_reception", FISCAL, CUR, A, None, None, D("0")),
+    ("three_public_vehicle", FISCAL, CUR, A, None, None, D("2.75")),
+    # 财政预算拨款安排公用经费42万元, 实际支出23.53万元
+    ("public_expense", FISCAL, CUR, B, None, None, D("42")),
+    ("public_expense", FISCAL, CUR, A, None, None, D("23.53")),
+    ("self_eval_score", DEPT, CUR, A, None, None, D("92.76")),
+    ("grade", DEPT, CUR, A, None, None, "优"),
+    # 部门预算资金支出完成率: 实际支出2679.48, 财政下达预算数2774.62, 96.57%
+    ("execution_rate_pct", DEPT, CUR, A, None, None, D("96.57")),
+    # 结转结余率: 年末95.14, 年初643.46, 一般公共预算547.32, 政府性基金1583.84
+    ("carryover_end", DEPT, CUR, A, None, None, D("95.14")),
+    ("carryover_begin", DEPT, CUR, A, None, None, D("643.46")),
+    ("gpb_expenditure", GPB, CUR, A, None, None, D("547.32")),
+    ("gov_fund_expenditure", "gov_fund", CUR, A, None, None, D("1583.84")),
+    ("procurement_total", DEPT, CUR, A, None, None, D("9.46")),  # 实际采购数9.46万元
+    # 经济性: “三公”经费预算安排3.97, 实际支出2.75; 公用经费预算数42, 决算数23.53
+    ("public_expense", DEPT, CUR, B, None, None, D("42")),
+    ("public_expense", DEPT, CUR, A, None, None, D("23.53")),
+}
+
+SEED_003 = {
+    ("budget_adjusted", GPB, CUR, B, None, None, D("187.19")),  # 2022年预算资金187.19万元
+    ("gpb_appropriation_income", DEPT, CUR, A, None, None, D("191.11")),
+    ("gpb_expenditure", GPB, CUR, A, None, None, D("191.11")),
+    ("project_expenditure", GPB, CUR, A, None, None, D("25.12")),
+    ("basic_expenditure", GPB, CUR, A, None, None, D("165.99")),
+    ("personnel_expense", GPB, CUR, A, None, None, D("140.78")),
+    ("public_expense", GPB, CUR, A, None, None, D("25.21")),
+}
+
+UP, LOCAL = "上级资金项目", "本级财力项目"
+SEED_004 = {
+    ("headcount_authorised", DEPT, CUR, A, None, None, D("29")),  # 事业编制 29 名
+    ("headcount", DEPT, CUR, A, None, None, D("36")),  # 实有人数 36 人
+    ("headcount_on_payroll", DEPT, CUR, A, None, None, D("25")),  # 在编人员 25 人
+    ("budget_initial", DEPT, CUR, I, None, None, D("229516.07")),
+    ("budget_adjusted", DEPT, CUR, B, None, None, D("229516.07")),
+    ("executed", DEPT, CUR, A, None, None, D("229516.07")),
+    ("execution_rate_pct", DEPT, CUR, A, None, None, D("100")),
+    # 其中: 财政资金预算部分 年初431.10, 全年29462.47, 决算29461.73
+    ("budget_initial", FISCAL, CUR, I, None, None, D("431.10")),
+    ("budget_adjusted", FISCAL, CUR, B, None, None, D("29462.47")),
+    ("executed", FISCAL, CUR, A, None, None, D("29461.73")),
+    # 4.资金使用: 全年预算支出金额229516.07, 基本支出450.94, 项目支出229065.13
+    ("basic_expenditure", DEPT, CUR, B, None, None, D("450.94")),
+    ("project_expenditure", DEPT, CUR, B, None, None, D("229065.13")),
+    # (一)基本支出: 人员经费435.62, 公用经费15.32, 实际支出450.94, 执行率100%
+    ("personnel_expense", DEPT, CUR, B, None, None, D("435.62")),
+    ("public_expense", DEPT, CUR, B, None, None, D("15.32")),
+    ("basic_expenditure", DEPT, CUR, A, None, None, D("450.94")),
+    ("execution_rate_pct", DEPT, CUR, A, None, "basic_expenditure", D("100")),
+    # 2.项目使用: 项目总金额229065.13, 执行金额229065.13
+    ("project_expenditure", DEPT, CUR, A, None, None, D("229065.13")),
+    ("budget_adjusted", DEPT, CUR, B, UP, None, D("88667.67")),
+    ("executed", DEPT, CUR, A, UP, None, D("88667.67")),
+    ("budget_adjusted", DEPT, CUR, B, LOCAL, None, D("229065.13")),
+    ("executed", DEPT, CUR, A, LOCAL, None, D("229065.13")),
+    ("self_eval_score", DEPT, CUR, A, None, None, D("100")),  # 综合得分100分
+    ("grade", DEPT, CUR, A, None, None, "优"),  # 评价结果为"优"
+}
+
+# 001: classified lines as (classification, level, name as written, class, kuan, basis, amount)
+SEED_001_FUNCTIONAL = {
+    ("functional", 1, "社会保障和就业支出", None, None, A, D("24.06")),
+    ("functional", 1, "卫生健康支出", None, None, A, D("16.42")),
+    ("functional", 1, "自然资源海洋气象等支出", None, None, A, D("366.24")),
+    ("functional", 1, "住房保障支出", None, None, A, D("14.82")),
+    ("functional", 3, "机关事业单位基本养老保险", "社会保障和就业", "行政事业单位养老", A, D("24.06")),
+    ("functional", 3, "事业单位医疗", "卫生健康", "行政事业单位医疗", A, D("9.43")),
+    ("functional", 3, "公务员医疗补助", "卫生健康", "行政事业单位医疗", A, D("6.99")),
+    ("functional", 3, "土地资源储备", "自然资源海洋气候气象等支出", "自然资源事务", A, D("170.18")),
+    ("functional", 3, "事业运行", "自然资源海洋气候气象等支出", "自然资源事务", A, D("194.96")),
+    ("functional", 3, "其他自然资源事务", "自然资源海洋气候气象等支出", "自然资源事务", A, D("1.1")),
+    ("functional", 3, "住房公积金", "住房保障支出", "住房改革支出", A, D("14.83")),
+}
+# 人员经费236.24 / 公用经费14.03 主要包括 … (actuals, line 113-114)
+SEED_001_ECONOMIC_ACTUAL = {
+    ("personnel_expense", "基本工资", D("48.11")), ("personnel_expense", "津贴补贴", D("7.37")),
+    ("personnel_expense", "绩效工资", D("118.1")), ("personnel_expense", "其他工资福利支出", D("6.16")),
+    ("personnel_expense", "机关事业单位基本养老保险缴费", D("24.06")),
+    ("personnel_expense", "职工基本医疗保险缴费", D("9.43")),
+    ("personnel_expense", "公务员医疗补助缴费", D("6.99")),
+    ("personnel_expense", "其他社会保障缴费", D("1.18")), ("personnel_expense", "住房公积金", D("14.83")),
+    ("public_expense", "办公费", D("1.99")), ("public_expense", "水费", D("0.04")),
+    ("public_expense", "电费", D("0.72")), ("public_expense", "邮电费", D("4.08")),
+    ("public_expense", "差旅费", D("0.73")), ("public_expense", "培训费", D("0.07")),
+    ("public_expense", "福利费", D("1.39")), ("public_expense", "劳务费", D("3.69")),
+    ("public_expense", "其他商品和服务支出", D("1.31")),
+}
+# 项目支出171.27万元, 主要包括 … (name, amount, funding document)
+SEED_001_PROJECTS = {
+    ("土地征收项目管理工作经费", D("0.29"), "米财预[2023]16号"),
+    ("米易县集体土地征收智能管理信息系统建设专项", D("6.44"), "米财预[2023]16号"),
+    ("米易县集体土地征收智能管理信息系统建设", D("151.52"), "米财资农[2022]216号"),
+    ("米易县集体土地征收智能信息系统维护费", D("11.92"), "米财资农[2023]266号"),
+    ("援藏援彝等其他项目", D("0.79"), "米财预[2023]16号"),
+    ("援藏援彝等其他项目", D("0.31"), "米财资农[2023]218号"),
+}

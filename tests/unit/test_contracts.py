@@ -1,0 +1,58 @@
+"""One home per concept: the vocabulary, catalogue, seed and GE suite agree with each other."""
+
+import csv
+from pathlib import Path
+
+from fiscal.extract.catalogue import unknown_metrics
+from fiscal.quality.expectations import build_suite
+from fiscal.quality.rules import RULES
+from fiscal.vocabulary import VOCABULARY_COLUMNS, vocabulary_rows
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def test_catalogue_yields_only_vocabulary_metrics():
+    assert unknown_metrics() == set()
+
+
+def test_metric_vocabulary_seed_is_generated_from_the_vocabulary():
+    with (PROJECT / "seeds" / "metric_vocabulary.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == VOCABULARY_COLUMNS
+    assert [tuple(r) for r in rows[1:]] == vocabulary_rows(), "run `fiscal vocabulary --write`"
+
+
+def test_identity_suite_holds_one_expectation_per_rule():
+    import great_expectations as gx
+
+    gx.get_context(mode="ephemeral")
+    suite = build_suite()
+    suite_rules = [e.meta["rule_id"] for e in suite.expectations]
+    assert suite_rules == [rule.rule_id for rule in RULES]
+
+
+def test_committed_suite_matches_the_registry():
+    committed = PROJECT / "expectations" / "gx" / "expectations" / "identity_rules.json"
+    import json
+
+    suite = json.loads(committed.read_text(encoding="utf-8"))
+    assert [e["meta"]["rule_id"] for e in suite["expectations"]] == [rule.rule_id for rule in RULES]
+
+
+def test_a_planted_fault_fails_the_suite(tmp_path):
+    """GE, not our code, decides the breach: a residual at or beyond its envelope is unexpected."""
+    from decimal import Decimal as D
+
+    import pandas as pd
+
+    from fiscal.quality.expectations import run_checkpoint
+
+    frame = pd.DataFrame({
+        "rule_id": ["basic_eq_personnel_plus_public"] * 3 + ["same_figure_stated_twice_agrees"],
+        "tolerance": [D("0.015"), D("0.015"), D("0.01"), None],
+        "abs_residual": [D("0"), D("0.01"), D("0.03"), None],
+    }, dtype=object)
+    outcome = run_checkpoint(tmp_path, frame)
+    assert outcome.breached_rows == {2}
+    assert not outcome.success
+    assert outcome.expectations_run == len(RULES)
