@@ -60,9 +60,14 @@ def ingest(paths: list[str], warehouse: str) -> IngestReport:
         batch = land_batch(files[start : start + BATCH_SIZE], target)
         report.results.extend(batch.results)
         report.duplicates.extend(batch.duplicates)
-        logger.info("processed %d/%d files: %d landed, %d quarantined, %d already landed",
-                    min(start + BATCH_SIZE, len(files)), len(files), report.count("landed"),
-                    report.count("quarantined"), report.count("already_landed"))
+        logger.info(
+            "processed %d/%d files: %d landed, %d quarantined, %d already landed",
+            min(start + BATCH_SIZE, len(files)),
+            len(files),
+            report.count("landed"),
+            report.count("quarantined"),
+            report.count("already_landed"),
+        )
     for result in report.results:
         if result.status == "quarantined":
             logger.warning("quarantined %s: %s", result.source_path, result.reason)

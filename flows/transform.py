@@ -15,13 +15,13 @@ def run_dbt(arguments: list[str], warehouse: Path) -> None:
 
     project = project_dir()
     os.environ["FISCAL_WAREHOUSE"] = str(warehouse.resolve())
-    result = dbtRunner().invoke([*arguments, "--project-dir", str(project), "--profiles-dir",
-                                 str(project), "--quiet"])
+    result = dbtRunner().invoke([*arguments, "--project-dir", str(project), "--profiles-dir", str(project), "--quiet"])
     if not result.success:
         failed = []
         if result.result is not None and hasattr(result.result, "results"):
-            failed = [f"{r.node.name}: {r.message}" for r in result.result.results
-                      if str(r.status) in ("error", "fail")]
+            failed = [
+                f"{r.node.name}: {r.message}" for r in result.result.results if str(r.status) in ("error", "fail")
+            ]
         detail = "; ".join(failed) or str(result.exception)
         raise RuntimeError(f"dbt {' '.join(arguments)} failed: {detail}")
 

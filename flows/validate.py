@@ -17,7 +17,8 @@ def validate(warehouse: str) -> ValidationSummary:
     summary = validate_warehouse(Path(warehouse), gx_root())
     logger.info("checked %d rule instances: %s", summary.instances, summary.by_status)
     if summary.by_status.get("error"):
-        logger.warning("%d identity errors; see quality.identity_results (run %s)",
-                       summary.by_status["error"], summary.run_id)
+        logger.warning(
+            "%d identity errors; see quality.identity_results (run %s)", summary.by_status["error"], summary.run_id
+        )
     run_dbt(["build", "--select", "mart_data_quality"], Path(warehouse))
     return summary

@@ -8,9 +8,21 @@ economic as (
 ),
 
 unioned as (
-    select 'functional' as classification, code, name, level, parent_code from functional
+    select
+        'functional' as classification,
+        code,
+        name,
+        level,
+        parent_code
+    from functional
     union all
-    select 'economic' as classification, code, name, level, parent_code from economic
+    select
+        'economic' as classification,
+        code,
+        name,
+        level,
+        parent_code
+    from economic
 ),
 
 keyed as (
@@ -25,7 +37,11 @@ keyed as (
 ),
 
 key_counts as (
-    select classification, level, name_key, count(*) as codes_with_key
+    select
+        classification,
+        level,
+        name_key,
+        count(*) as codes_with_key
     from keyed
     group by classification, level, name_key
 )

@@ -23,7 +23,7 @@ with_parents as (
         on
             kuan_ref.level = 2
             and lines.kuan_key = kuan_ref.name_key
-            and (kuan_ref.parent_code = class_ref.code or class_ref.code is null)
+            and (class_ref.code = kuan_ref.parent_code or class_ref.code is null)
 ),
 
 mapped as (
@@ -38,8 +38,8 @@ mapped as (
             and with_parents.name_key = own_ref.name_key
             and (
                 (with_parents.level = 1)
-                or (with_parents.level = 2 and own_ref.parent_code = with_parents.class_code)
-                or (with_parents.level = 3 and own_ref.parent_code = with_parents.kuan_code)
+                or (with_parents.level = 2 and with_parents.class_code = own_ref.parent_code)
+                or (with_parents.level = 3 and with_parents.kuan_code = own_ref.parent_code)
                 or (
                     own_ref.is_unique_key
                     and (

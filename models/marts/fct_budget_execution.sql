@@ -20,7 +20,8 @@ ranked as (
 ),
 
 first_statements as (
-    select * from ranked where statement_order = 1
+    select * from ranked
+    where statement_order = 1
 ),
 
 pivoted as (

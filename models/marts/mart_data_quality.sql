@@ -18,7 +18,9 @@ functional as (
 ),
 
 latest_run as (
-    select results.document_id, max(runs.started_at) as started_at
+    select
+        results.document_id,
+        max(runs.started_at) as started_at
     from results
     inner join runs on results.run_id = runs.run_id
     group by results.document_id
@@ -49,7 +51,9 @@ by_document as (
 ),
 
 unmapped as (
-    select document_id, count(*) filter (where not is_mapped) as unmapped_functional_lines
+    select
+        document_id,
+        count(*) filter (where not is_mapped) as unmapped_functional_lines
     from functional
     group by document_id
 ),

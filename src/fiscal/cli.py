@@ -14,8 +14,9 @@ from rich.table import Table
 
 from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, project_dir
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Fiscal disclosure warehouse: documents in, checked marts out.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Fiscal disclosure warehouse: documents in, checked marts out."
+)
 console = Console()
 
 EXIT_FINDINGS = 1  # --strict and error-level findings
@@ -56,14 +57,18 @@ def run(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _print_summary(report) -> None:  # noqa: ANN001 - flows.pipeline.PipelineReport
+def _print_summary(report) -> None:
     ingested, checked = report.ingest, report.validation
     documents = Table(title="Documents", show_header=True)
     for column in ("landed", "quarantined", "already landed", "duplicates", "facts extracted"):
         documents.add_column(column, justify="right")
-    documents.add_row(str(ingested.count("landed")), str(ingested.count("quarantined")),
-                      str(ingested.count("already_landed")), str(len(ingested.duplicates)),
-                      str(ingested.facts))
+    documents.add_row(
+        str(ingested.count("landed")),
+        str(ingested.count("quarantined")),
+        str(ingested.count("already_landed")),
+        str(len(ingested.duplicates)),
+        str(ingested.facts),
+    )
     console.print(documents)
     for result in ingested.results:
         if result.status == "quarantined":
@@ -74,8 +79,9 @@ def _print_summary(report) -> None:  # noqa: ANN001 - flows.pipeline.PipelineRep
     statuses = Table(title=f"Identity checks (run {checked.run_id[:12]})")
     for status in ("pass", "rounding", "warning", "error", "insufficient_data"):
         statuses.add_column(status, justify="right")
-    statuses.add_row(*(str(checked.by_status.get(s, 0)) for s in
-                       ("pass", "rounding", "warning", "error", "insufficient_data")))
+    statuses.add_row(
+        *(str(checked.by_status.get(s, 0)) for s in ("pass", "rounding", "warning", "error", "insufficient_data"))
+    )
     console.print(statuses)
     _print_errors(Path(report.warehouse), checked.run_id)
     console.print(f"Warehouse: {Path(report.warehouse).resolve()}")
@@ -90,7 +96,9 @@ def _print_errors(warehouse: Path, run_id: str) -> None:
         rows = connection.execute(
             "select source_file, rule_id, rule_instance, lhs_value, rhs_value, tolerance, metrics "
             "from quality.identity_results where run_id = ? and status = 'error' "
-            "order by source_file, rule_id", [run_id]).fetchall()
+            "order by source_file, rule_id",
+            [run_id],
+        ).fetchall()
     if not rows:
         return
     console.print("[bold red]Errors[/bold red] (both sides as stated, with the rounding envelope):")
@@ -99,7 +107,7 @@ def _print_errors(warehouse: Path, run_id: str) -> None:
         console.print(f"    {_plain(lhs)} ≠ {_plain(rhs)} (envelope ±{_plain(tolerance)}): {metrics}")
 
 
-def _plain(value) -> str:  # noqa: ANN001 - Decimal or None
+def _plain(value) -> str:
     return "" if value is None else format(value.normalize(), "f")
 
 

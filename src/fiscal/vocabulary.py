@@ -30,14 +30,41 @@ class Metric:
 _METRICS = [
     Metric("total_income_expenditure", "收、支总计", "Total of income and expenditure sides"),
     Metric("income_total", "本年收入合计", "Total income of the year"),
-    Metric("fiscal_appropriation_income", "财政拨款收入", "Fiscal appropriation income", revenue_source="fiscal_appropriation"),
-    Metric("gpb_appropriation_income", "一般公共预算财政拨款收入", "General public budget appropriation", revenue_source="general_budget_appropriation"),
-    Metric("gov_fund_appropriation_income", "政府性基金预算财政拨款收入", "Government fund appropriation", revenue_source="gov_fund_budget_appropriation"),
-    Metric("soe_capital_appropriation_income", "国有资本经营预算财政拨款收入", "SOE capital appropriation", revenue_source="state_capital_budget_appropriation"),
+    Metric(
+        "fiscal_appropriation_income",
+        "财政拨款收入",
+        "Fiscal appropriation income",
+        revenue_source="fiscal_appropriation",
+    ),
+    Metric(
+        "gpb_appropriation_income",
+        "一般公共预算财政拨款收入",
+        "General public budget appropriation",
+        revenue_source="general_budget_appropriation",
+    ),
+    Metric(
+        "gov_fund_appropriation_income",
+        "政府性基金预算财政拨款收入",
+        "Government fund appropriation",
+        revenue_source="gov_fund_budget_appropriation",
+    ),
+    Metric(
+        "soe_capital_appropriation_income",
+        "国有资本经营预算财政拨款收入",
+        "SOE capital appropriation",
+        revenue_source="state_capital_budget_appropriation",
+    ),
     Metric("business_income", "事业收入", "Business (public service) income", revenue_source="business_income"),
     Metric("operating_income", "经营收入", "Operating income", revenue_source="operating_income"),
-    Metric("subordinate_income", "附属单位上缴收入", "Income remitted by subordinate units", revenue_source="affiliated_unit_remittance"),
-    Metric("superior_subsidy_income", "上级补助收入", "Subsidy from the superior unit", revenue_source="superior_subsidy"),
+    Metric(
+        "subordinate_income",
+        "附属单位上缴收入",
+        "Income remitted by subordinate units",
+        revenue_source="affiliated_unit_remittance",
+    ),
+    Metric(
+        "superior_subsidy_income", "上级补助收入", "Subsidy from the superior unit", revenue_source="superior_subsidy"
+    ),
     Metric("other_income", "其他收入", "Other income", revenue_source="other_income"),
     Metric("expenditure_total", "本年支出合计", "Total expenditure of the year"),
     Metric("basic_expenditure", "基本支出", "Basic expenditure"),
@@ -93,7 +120,4 @@ VOCABULARY_COLUMNS = ("metric", "name_zh", "name_en", "kind", "basis_neutral", "
 
 def vocabulary_rows() -> list[tuple[str, str, str, str, str, str]]:
     """The vocabulary as the rows of seeds/metric_vocabulary.csv (kept in sync by a test)."""
-    return [
-        (m.key, m.zh, m.en, m.kind, str(m.basis_neutral).lower(), m.revenue_source or "")
-        for m in _METRICS
-    ]
+    return [(m.key, m.zh, m.en, m.kind, str(m.basis_neutral).lower(), m.revenue_source or "") for m in _METRICS]

@@ -6,7 +6,7 @@ Money in 万元 as printed. Line numbers refer to the seed files in data/samples
 
 from decimal import Decimal as D
 
-A, B, I = "actual", "budget", "initial_budget"
+A, B, INI = "actual", "budget", "initial_budget"
 DEPT, FISCAL, GPB = "department", "fiscal", "gpb"
 CUR = "current"
 
@@ -86,10 +86,10 @@ SEED_001 = {
     ("headcount", DEPT, CUR, A, None, None, D("12")),
     ("headcount_on_payroll", DEPT, CUR, A, None, None, D("12")),
     # 二(一) 年初预算360.78 其中 … 公用经费预算14.04 … 特定项目支出6.73; 2022年项目结转结余资金160
-    ("budget_initial", DEPT, CUR, I, None, None, D("360.78")),
-    ("public_expense", DEPT, CUR, I, None, None, D("14.04")),
-    ("project_expenditure", DEPT, CUR, I, None, None, D("6.73")),
-    ("carryover_begin", DEPT, CUR, I, None, None, D("160")),
+    ("budget_initial", DEPT, CUR, INI, None, None, D("360.78")),
+    ("public_expense", DEPT, CUR, INI, None, None, D("14.04")),
+    ("project_expenditure", DEPT, CUR, INI, None, None, D("6.73")),
+    ("carryover_begin", DEPT, CUR, INI, None, None, D("160")),
     # 二(二) 一般公共预算财政拨款支出421.54, 其中人员经费236.24, 公用经费14.03, 项目支出171.27
     ("personnel_expense", DEPT, CUR, A, None, None, D("236.24")),
     ("public_expense", DEPT, CUR, A, None, None, D("14.03")),
@@ -99,7 +99,7 @@ SEED_001 = {
 SEED_002 = {
     ("headcount_on_payroll", DEPT, CUR, A, None, None, D("26")),  # 在编人员共26人
     # (三)部门整体支出情况
-    ("budget_initial", DEPT, CUR, I, None, None, D("483.15")),
+    ("budget_initial", DEPT, CUR, INI, None, None, D("483.15")),
     ("budget_adjusted", DEPT, CUR, B, None, None, D("2774.62")),
     ("budget_issued", DEPT, CUR, B, None, None, D("2774.62")),
     ("executed", DEPT, CUR, A, None, None, D("2679.48")),
@@ -145,12 +145,12 @@ SEED_004 = {
     ("headcount_authorised", DEPT, CUR, A, None, None, D("29")),  # 事业编制 29 名
     ("headcount", DEPT, CUR, A, None, None, D("36")),  # 实有人数 36 人
     ("headcount_on_payroll", DEPT, CUR, A, None, None, D("25")),  # 在编人员 25 人
-    ("budget_initial", DEPT, CUR, I, None, None, D("229516.07")),
+    ("budget_initial", DEPT, CUR, INI, None, None, D("229516.07")),
     ("budget_adjusted", DEPT, CUR, B, None, None, D("229516.07")),
     ("executed", DEPT, CUR, A, None, None, D("229516.07")),
     ("execution_rate_pct", DEPT, CUR, A, None, None, D("100")),
     # 其中: 财政资金预算部分 年初431.10, 全年29462.47, 决算29461.73
-    ("budget_initial", FISCAL, CUR, I, None, None, D("431.10")),
+    ("budget_initial", FISCAL, CUR, INI, None, None, D("431.10")),
     ("budget_adjusted", FISCAL, CUR, B, None, None, D("29462.47")),
     ("executed", FISCAL, CUR, A, None, None, D("29461.73")),
     # 4.资金使用: 全年预算支出金额229516.07, 基本支出450.94, 项目支出229065.13
@@ -187,16 +187,23 @@ SEED_001_FUNCTIONAL = {
 }
 # 人员经费236.24 / 公用经费14.03 主要包括 … (actuals, line 113-114)
 SEED_001_ECONOMIC_ACTUAL = {
-    ("personnel_expense", "基本工资", D("48.11")), ("personnel_expense", "津贴补贴", D("7.37")),
-    ("personnel_expense", "绩效工资", D("118.1")), ("personnel_expense", "其他工资福利支出", D("6.16")),
+    ("personnel_expense", "基本工资", D("48.11")),
+    ("personnel_expense", "津贴补贴", D("7.37")),
+    ("personnel_expense", "绩效工资", D("118.1")),
+    ("personnel_expense", "其他工资福利支出", D("6.16")),
     ("personnel_expense", "机关事业单位基本养老保险缴费", D("24.06")),
     ("personnel_expense", "职工基本医疗保险缴费", D("9.43")),
     ("personnel_expense", "公务员医疗补助缴费", D("6.99")),
-    ("personnel_expense", "其他社会保障缴费", D("1.18")), ("personnel_expense", "住房公积金", D("14.83")),
-    ("public_expense", "办公费", D("1.99")), ("public_expense", "水费", D("0.04")),
-    ("public_expense", "电费", D("0.72")), ("public_expense", "邮电费", D("4.08")),
-    ("public_expense", "差旅费", D("0.73")), ("public_expense", "培训费", D("0.07")),
-    ("public_expense", "福利费", D("1.39")), ("public_expense", "劳务费", D("3.69")),
+    ("personnel_expense", "其他社会保障缴费", D("1.18")),
+    ("personnel_expense", "住房公积金", D("14.83")),
+    ("public_expense", "办公费", D("1.99")),
+    ("public_expense", "水费", D("0.04")),
+    ("public_expense", "电费", D("0.72")),
+    ("public_expense", "邮电费", D("4.08")),
+    ("public_expense", "差旅费", D("0.73")),
+    ("public_expense", "培训费", D("0.07")),
+    ("public_expense", "福利费", D("1.39")),
+    ("public_expense", "劳务费", D("3.69")),
     ("public_expense", "其他商品和服务支出", D("1.31")),
 }
 # 项目支出171.27万元, 主要包括 … (name, amount, funding document)

@@ -13,16 +13,29 @@ from tests.seeds import expected
 def fact_set(document: ProcessedDocument) -> set[tuple]:
     assert document.extraction is not None
     return {
-        (f.metric, f.scope, f.period, f.basis, f.project_name, f.subject_metric,
-         f.value if f.value is not None else f.value_text)
+        (
+            f.metric,
+            f.scope,
+            f.period,
+            f.basis,
+            f.project_name,
+            f.subject_metric,
+            f.value if f.value is not None else f.value_text,
+        )
         for f in document.extraction.facts
     }
 
 
-@pytest.mark.parametrize(("prefix", "facts"), [
-    ("000", expected.SEED_000), ("001", expected.SEED_001), ("002", expected.SEED_002),
-    ("003", expected.SEED_003), ("004", expected.SEED_004),
-])
+@pytest.mark.parametrize(
+    ("prefix", "facts"),
+    [
+        ("000", expected.SEED_000),
+        ("001", expected.SEED_001),
+        ("002", expected.SEED_002),
+        ("003", expected.SEED_003),
+        ("004", expected.SEED_004),
+    ],
+)
 def test_seed_facts_are_exactly_what_the_document_states(processed, prefix, facts):
     extracted = fact_set(processed[prefix])
     assert extracted - facts == set(), "extracted but not stated"
@@ -35,9 +48,12 @@ def test_seed_metadata(processed):
         "001": ("final_accounts", "米易县集体土地征收补偿安置中心", "米易县", 2023),
         "002": ("performance_overall", "阳西县土地储备和城市更新事务中心", "阳西县", 2023),
         "003": ("performance_overall", "株洲市芦淞区征地工作协调服务中心", "株洲市芦淞区", 2022),
-        "004": ("performance_overall",
-                "乌鲁木齐高新技术产业开发区(新市区)房屋征收与补偿管理办公室(土地征收管理办公室)",
-                "乌鲁木齐高新技术产业开发区(新市区)", 2024),
+        "004": (
+            "performance_overall",
+            "乌鲁木齐高新技术产业开发区(新市区)房屋征收与补偿管理办公室(土地征收管理办公室)",
+            "乌鲁木齐高新技术产业开发区(新市区)",
+            2024,
+        ),
     }
     for prefix, (doc_type, department, region, year) in expected_metadata.items():
         md = processed[prefix].metadata
@@ -46,9 +62,9 @@ def test_seed_metadata(processed):
 
 def test_seed_001_functional_lines(processed):
     lines = {
-        (line.classification, line.level, line.name, line.class_name, line.kuan_name, line.basis,
-         line.amount_wan)
-        for line in processed["001"].extraction.lines if line.classification == "functional"
+        (line.classification, line.level, line.name, line.class_name, line.kuan_name, line.basis, line.amount_wan)
+        for line in processed["001"].extraction.lines
+        if line.classification == "functional"
     }
     assert lines == expected.SEED_001_FUNCTIONAL
 
@@ -63,13 +79,20 @@ def test_seed_001_economic_items_of_personnel_and_public_expenses(processed):
 
 
 def test_seed_001_budgeted_economic_items_keep_their_class(processed):
-    budget = [line for line in processed["001"].extraction.lines
-              if line.classification == "economic" and line.basis == "initial_budget"]
+    budget = [
+        line
+        for line in processed["001"].extraction.lines
+        if line.classification == "economic" and line.basis == "initial_budget"
+    ]
     wages = {line.name: line.amount_wan for line in budget if line.class_name == "工资福利支出" and line.level == 2}
     assert wages == {
-        "基本工资": Decimal("46.34"), "津贴补贴": Decimal("6.11"), "绩效工资": Decimal("70.51"),
-        "机关事业单位基本养老保险缴费": Decimal("17.4"), "职工基本医疗保险缴费": Decimal("9.48"),
-        "其他社会保障缴费": Decimal("1.72"), "住房公积金": Decimal("14.85"),
+        "基本工资": Decimal("46.34"),
+        "津贴补贴": Decimal("6.11"),
+        "绩效工资": Decimal("70.51"),
+        "机关事业单位基本养老保险缴费": Decimal("17.4"),
+        "职工基本医疗保险缴费": Decimal("9.48"),
+        "其他社会保障缴费": Decimal("1.72"),
+        "住房公积金": Decimal("14.85"),
         "公务员医疗补助缴费": Decimal("5.87"),
     }
     classes = {line.name: line.amount_wan for line in budget if line.level == 1}
@@ -82,15 +105,17 @@ def test_seed_001_projects_with_funding_documents(processed):
 
 
 def test_stated_shares_attach_to_their_figures(processed):
-    shares = {
-        (f.metric, f.pct, f.share_of) for f in processed["001"].extraction.facts if f.pct is not None
-    }
+    shares = {(f.metric, f.pct, f.share_of) for f in processed["001"].extraction.facts if f.pct is not None}
     assert ("basic_expenditure", Decimal("59.37"), "expenditure_total") in shares
     assert ("project_expenditure", Decimal("40.63"), "expenditure_total") in shares
     assert ("gpb_appropriation_income", Decimal("100"), "income_total") in shares
     line_shares = {(line.name, line.pct) for line in processed["001"].extraction.lines if line.pct is not None}
-    assert line_shares == {("社会保障和就业支出", Decimal("5.71")), ("卫生健康支出", Decimal("3.89")),
-                           ("自然资源海洋气象等支出", Decimal("86.88")), ("住房保障支出", Decimal("3.52"))}
+    assert line_shares == {
+        ("社会保障和就业支出", Decimal("5.71")),
+        ("卫生健康支出", Decimal("3.89")),
+        ("自然资源海洋气象等支出", Decimal("86.88")),
+        ("住房保障支出", Decimal("3.52")),
+    }
 
 
 def test_every_fact_points_at_its_words(processed):

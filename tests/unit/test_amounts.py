@@ -5,15 +5,18 @@ import pytest
 from fiscal.extract.amounts import find_quantities, precision_of
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "precision", "amount_wan", "precision_wan"), [
-    ("收支总计421.54万元", "421.54", "万元", "0.01", "421.54", "0.01"),
-    ("预算总金额1941.4050 万元", "1941.4050", "万元", "0.0001", "1941.4050", "0.0001"),
-    ("支出1,234,567.89元", "1234567.89", "元", "0.01", "123.456789", "0.000001"),
-    ("支出123456元", "123456", "元", "1", "12.3456", "0.0001"),
-    ("成交价约4.31亿元", "4.31", "亿元", "0.01", "43100.00", "100.00"),
-    ("公用经费42万元", "42", "万元", "1", "42", "1"),
-    ("资金五万元", "5", "万元", "1", "5", "1"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "precision", "amount_wan", "precision_wan"),
+    [
+        ("收支总计421.54万元", "421.54", "万元", "0.01", "421.54", "0.01"),
+        ("预算总金额1941.4050 万元", "1941.4050", "万元", "0.0001", "1941.4050", "0.0001"),
+        ("支出1,234,567.89元", "1234567.89", "元", "0.01", "123.456789", "0.000001"),
+        ("支出123456元", "123456", "元", "1", "12.3456", "0.0001"),
+        ("成交价约4.31亿元", "4.31", "亿元", "0.01", "43100.00", "100.00"),
+        ("公用经费42万元", "42", "万元", "1", "42", "1"),
+        ("资金五万元", "5", "万元", "1", "5", "1"),
+    ],
+)
 def test_money_keeps_value_unit_and_precision_as_written(text, value, unit, precision, amount_wan, precision_wan):
     (quantity,) = find_quantities(text)
     assert quantity.value == Decimal(value) and str(quantity.value) == value
@@ -26,8 +29,12 @@ def test_money_keeps_value_unit_and_precision_as_written(text, value, unit, prec
 
 def test_percent_score_and_counts():
     kinds = [(q.kind, q.value, q.unit) for q in find_quantities("占59.37%,自评得分92.76分,在编人员26人,共三个项目")]
-    assert kinds == [("percent", Decimal("59.37"), "%"), ("score", Decimal("92.76"), "分"),
-                     ("count", Decimal("26"), "人"), ("count", Decimal(3), "个")]
+    assert kinds == [
+        ("percent", Decimal("59.37"), "%"),
+        ("score", Decimal("92.76"), "分"),
+        ("count", Decimal("26"), "人"),
+        ("count", Decimal(3), "个"),
+    ]
 
 
 @pytest.mark.parametrize("text", ["一级指标", "第一个", "分别为", "2023年度", "拆迁房屋11.6万平方米"])

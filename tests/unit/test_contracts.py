@@ -47,11 +47,14 @@ def test_a_planted_fault_fails_the_suite(tmp_path):
 
     from fiscal.quality.expectations import run_checkpoint
 
-    frame = pd.DataFrame({
-        "rule_id": ["basic_eq_personnel_plus_public"] * 3 + ["same_figure_stated_twice_agrees"],
-        "tolerance": [D("0.015"), D("0.015"), D("0.01"), None],
-        "abs_residual": [D("0"), D("0.01"), D("0.03"), None],
-    }, dtype=object)
+    frame = pd.DataFrame(
+        {
+            "rule_id": ["basic_eq_personnel_plus_public"] * 3 + ["same_figure_stated_twice_agrees"],
+            "tolerance": [D("0.015"), D("0.015"), D("0.01"), None],
+            "abs_residual": [D("0"), D("0.01"), D("0.03"), None],
+        },
+        dtype=object,
+    )
     outcome = run_checkpoint(tmp_path, frame)
     assert outcome.breached_rows == {2}
     assert not outcome.success

@@ -37,9 +37,21 @@ def test_no_ratio_of_a_zero_total():
 
 
 def row(metric: str, value: str, **kw) -> FactRow:
-    defaults = dict(scope="department", period="current", basis="actual", project=None, subject=None,
-                    value=D(value), half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None,
-                    evidence=f"{metric} {value}", span_start=0, span_end=1)
+    defaults = dict(
+        scope="department",
+        period="current",
+        basis="actual",
+        project=None,
+        subject=None,
+        value=D(value),
+        half_unit=D("0.005"),
+        pct=None,
+        pct_half_unit=None,
+        share_of=None,
+        evidence=f"{metric} {value}",
+        span_start=0,
+        span_end=1,
+    )
     defaults.update(kw)
     return FactRow(metric=metric, **defaults)
 

@@ -31,11 +31,14 @@ def test_bad_inputs_are_quarantined_with_a_reason(tmp_path: Path):
 
 
 def test_budget_document_and_amounts_in_yuan():
-    text = ("上海市普陀区财政局2025年部门预算\n一、收入支出预算总体情况\n"
-            "2025年收、支预算总计12,345,678.90元。")
+    text = "上海市普陀区财政局2025年部门预算\n一、收入支出预算总体情况\n2025年收、支预算总计12,345,678.90元。"
     md = detect_metadata(text)
     assert (md.doc_type, md.fiscal_year, md.department, md.region) == (
-        "budget", 2025, "上海市普陀区财政局", "上海市普陀区")
+        "budget",
+        2025,
+        "上海市普陀区财政局",
+        "上海市普陀区",
+    )
 
 
 def test_region_stops_at_the_department_name():

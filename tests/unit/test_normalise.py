@@ -21,8 +21,10 @@ def test_markdown_heading_marks_and_bullets_are_removed():
 
 
 def test_lines_wrapped_mid_sentence_are_joined_but_headings_are_not():
-    source = ("2022年度株洲市芦淞区征地工作协调\n服务中心整体支出绩效自评报告\n"
-              "六、一般公共预算财政拨款基本支出决算情况说明\t\n2023年一般公共预算财政拨款基本支出250.27万元")
+    source = (
+        "2022年度株洲市芦淞区征地工作协调\n服务中心整体支出绩效自评报告\n"
+        "六、一般公共预算财政拨款基本支出决算情况说明\t\n2023年一般公共预算财政拨款基本支出250.27万元"
+    )
     lines = normalise(source).text.splitlines()
     assert lines[0] == "2022年度株洲市芦淞区征地工作协调服务中心整体支出绩效自评报告"
     assert lines[1] == "六、一般公共预算财政拨款基本支出决算情况说明"
@@ -30,7 +32,10 @@ def test_lines_wrapped_mid_sentence_are_joined_but_headings_are_not():
 
 def test_a_list_opened_by_a_colon_continues_on_the_next_line():
     source = "2024年本单位基本支出全年预算总额 450.94万元,其中:\n\n人员经费 435.62 万元,公用经费 15.32 万元。"
-    assert normalise(source).text == "2024年本单位基本支出全年预算总额450.94万元,其中:人员经费435.62万元,公用经费15.32万元。"
+    assert (
+        normalise(source).text
+        == "2024年本单位基本支出全年预算总额450.94万元,其中:人员经费435.62万元,公用经费15.32万元。"
+    )
 
 
 def test_every_character_maps_into_the_source():

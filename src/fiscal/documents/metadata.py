@@ -24,16 +24,17 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (BUDGET, re.compile(r"(部门|单位)预算(?!绩效|项目)|预算(情况)?说明|预算公开")),
 ]
 
-ORG_SUFFIX = (
-    r"(?:中心|局|办公室|委员会|委|办|部|院|所|站|队|处|馆|会|政府|办事处|公司|学校|医院|协会)"
-)
+ORG_SUFFIX = r"(?:中心|局|办公室|委员会|委|办|部|院|所|站|队|处|馆|会|政府|办事处|公司|学校|医院|协会)"
 _HAN = r"[\u4e00-\u9fff]"
 _ORG_NAME = rf"{_HAN}[\u4e00-\u9fff()]{{2,60}}?{ORG_SUFFIX}(?:\([\u4e00-\u9fff]{{2,20}}\))?"
 _DEPARTMENT_CUES = [
     re.compile(rf"(?:部门|单位)(?:单位)?名称(?:\(公章\))?[:：]\s*(?P<name>{_ORG_NAME})"),
     re.compile(rf"纳入(?P<name>{_ORG_NAME})\d{{4}}年度?部门(?:决算|预算)"),
-    re.compile(rf"^(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME})(?:\d{{4}}年度?)?(?:部门|单位)?(?:整体支出|项目支出)?"
-               r"(?:决算|预算|绩效)", re.M),
+    re.compile(
+        rf"^(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME})(?:\d{{4}}年度?)?(?:部门|单位)?(?:整体支出|项目支出)?"
+        r"(?:决算|预算|绩效)",
+        re.M,
+    ),
     re.compile(rf"^(?P<name>{_ORG_NAME})(?:下属|设|无下属|是)", re.M),
 ]
 # A region name is a run of administrative units at the start of a department name.

@@ -46,9 +46,7 @@ class NormalisedText:
 Replacement = str | Callable[[re.Match[str], str], str | None]
 
 
-def _substitute(
-    text: str, offsets: array, pattern: re.Pattern[str], replacement: Replacement
-) -> tuple[str, array]:
+def _substitute(text: str, offsets: array, pattern: re.Pattern[str], replacement: Replacement) -> tuple[str, array]:
     """Like re.sub, but carries the offset map; a callable may return None to keep the match."""
     pieces: list[str] = []
     new_offsets = array("l")
@@ -91,7 +89,12 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         return None  # table rows flattened to tab-separated cells
     if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
         return None
-    if looks_like_heading(previous) or looks_like_unmarked_heading(previous) or LIST_MARKER.match(following) or not following.strip():
+    if (
+        looks_like_heading(previous)
+        or looks_like_unmarked_heading(previous)
+        or LIST_MARKER.match(following)
+        or not following.strip()
+    ):
         return None
     if following.lstrip().startswith(("(", "（", "[", "附", "第")):
         return None

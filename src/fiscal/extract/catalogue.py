@@ -50,14 +50,25 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Totals and income sources (收入支出决算总表, 收入决算表)
     P("total_income_expenditure", r"收[、,和与及]?支(?:决算|预算)?总计", "total_income_expenditure"),
     P("income_total", r"(?:本年)?收入(?:决算|预算)?(?:合计|总计)|总收入", "income_total"),
-    P("fiscal_appropriation_income", r"财政(?:预算)?拨款收入|财政补助收入", "fiscal_appropriation_income",
-      scope="department"),
-    P("gpb_appropriation_income", r"一般公共预算(?:财政)?拨款收入", "gpb_appropriation_income",
-      scope="department"),
-    P("gov_fund_appropriation_income", r"政府性基金预算(?:财政)?拨款收入",
-      "gov_fund_appropriation_income", scope="department"),
-    P("soe_capital_appropriation_income", r"国有资本经营预算(?:财政)?拨款收入",
-      "soe_capital_appropriation_income", scope="department"),
+    P(
+        "fiscal_appropriation_income",
+        r"财政(?:预算)?拨款收入|财政补助收入",
+        "fiscal_appropriation_income",
+        scope="department",
+    ),
+    P("gpb_appropriation_income", r"一般公共预算(?:财政)?拨款收入", "gpb_appropriation_income", scope="department"),
+    P(
+        "gov_fund_appropriation_income",
+        r"政府性基金预算(?:财政)?拨款收入",
+        "gov_fund_appropriation_income",
+        scope="department",
+    ),
+    P(
+        "soe_capital_appropriation_income",
+        r"国有资本经营预算(?:财政)?拨款收入",
+        "soe_capital_appropriation_income",
+        scope="department",
+    ),
     P("business_income", r"事业收入", "business_income", scope="department"),
     P("operating_income", r"经营收入", "operating_income", scope="department"),
     P("superior_subsidy_income", r"上级补助收入", "superior_subsidy_income", scope="department"),
@@ -71,26 +82,41 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("operating_expenditure", r"经营支出", "operating_expenditure"),
     P("personnel_expense", r"(?<!聘)(?<!临时)(?<!派遣)(?<!劳务)人员(?:经费|支出)", "personnel_expense"),
     P("public_expense", r"(?:日常)?公用(?:经费|支出)", "public_expense"),
-    P("gpb_expenditure", r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))", "gpb_expenditure", scope="gpb",
-      sets_scope=True),
-    P("gov_fund_expenditure", r"政府性基金预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))", "gov_fund_expenditure",
-      scope="gov_fund", sets_scope=True),
-    P("soe_capital_expenditure", r"国有资本经营预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))", "soe_capital_expenditure",
-      scope="soe_capital", sets_scope=True),
+    P(
+        "gpb_expenditure",
+        r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))",
+        "gpb_expenditure",
+        scope="gpb",
+        sets_scope=True,
+    ),
+    P(
+        "gov_fund_expenditure",
+        r"政府性基金预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))",
+        "gov_fund_expenditure",
+        scope="gov_fund",
+        sets_scope=True,
+    ),
+    P(
+        "soe_capital_expenditure",
+        r"国有资本经营预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))",
+        "soe_capital_expenditure",
+        scope="soe_capital",
+        sets_scope=True,
+    ),
     # “三公”经费 (财政拨款“三公”经费支出决算表)
     P("three_public_total", r"[\"“]?三公[\"”]?经费", "three_public_total", scope="fiscal"),
-    P("three_public_outbound_travel", r"因公出国\(境\)(?:经)?费(?:用)?", "three_public_outbound_travel",
-      scope="fiscal"),
+    P(
+        "three_public_outbound_travel",
+        r"因公出国\(境\)(?:经)?费(?:用)?",
+        "three_public_outbound_travel",
+        scope="fiscal",
+    ),
     P("three_public_vehicle", r"公务用车购置及运行(?:维护)?费", "three_public_vehicle", scope="fiscal"),
-    P("three_public_vehicle_purchase", r"公务用车购置(?:费)?", "three_public_vehicle_purchase",
-      scope="fiscal"),
-    P("three_public_vehicle_operation", r"公务用车运行(?:维护)?费", "three_public_vehicle_operation",
-      scope="fiscal"),
+    P("three_public_vehicle_purchase", r"公务用车购置(?:费)?", "three_public_vehicle_purchase", scope="fiscal"),
+    P("three_public_vehicle_operation", r"公务用车运行(?:维护)?费", "three_public_vehicle_operation", scope="fiscal"),
     P("three_public_reception", r"公务接待(?:费)?", "three_public_reception", scope="fiscal"),
-    P("three_public_reception_domestic", r"国内公务接待(?:费)?", "three_public_reception_domestic",
-      scope="fiscal"),
-    P("three_public_reception_foreign", r"外事接待(?:费)?", "three_public_reception_foreign",
-      scope="fiscal"),
+    P("three_public_reception_domestic", r"国内公务接待(?:费)?", "three_public_reception_domestic", scope="fiscal"),
+    P("three_public_reception_foreign", r"外事接待(?:费)?", "three_public_reception_foreign", scope="fiscal"),
     # Other important matters (其他重要事项)
     P("agency_operating_expense", r"机关运行经费", "agency_operating_expense"),
     P("procurement_total", r"政府采购(?:支出)?(?:总额|合计)?|实际采购(?:数|金额)?", "procurement_total"),
@@ -99,21 +125,42 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("procurement_services", r"政府采购服务", "procurement_services"),
     P("procurement_sme_awarded", r"授予中小企业合同(?:金额)?", "procurement_sme_awarded"),
     P("procurement_micro_awarded", r"授予小微企业合同(?:金额)?", "procurement_micro_awarded"),
-    P("carryover_begin", r"(?:年初|上年|\d{4}年)(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金|收入)?",
-      "carryover_begin", period="current"),
+    P(
+        "carryover_begin",
+        r"(?:年初|上年|\d{4}年)(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金|收入)?",
+        "carryover_begin",
+        period="current",
+    ),
     P("carryover_end", r"年末(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金)?", "carryover_end"),
     # Budget execution (绩效自评)
     P("budget_initial", r"年初(?:批复)?预算(?:数|资金|金额)?", "budget_initial", excluded_in=_PROJECT_CLASS),
-    P("budget_adjusted", r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)"
-      r"|预算总(?:金)?额|预算资金|预算金额|预算数", "budget_adjusted", excluded_in=_PROJECT_CLASS),
-    P("budget_issued", r"(?:财政)?下达(?:的)?预算(?:数)?(?:总额|总金额)?|预算下达(?:总)?(?:金额|数)?",
-      "budget_issued", excluded_in=_PROJECT_CLASS),
-    P("executed", r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际支出(?:资金)?|决算数|实际完成(?:数)?",
-      "executed"),
-    P("execution_rate_pct", r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率", "execution_rate_pct",
-      kinds=(PERCENT,)),
-    P("self_eval_score", r"(?:自评|综合|评价|绩效自评)(?:得分|分数?)", "self_eval_score", kinds=(SCORE,),
-      excluded_in=r"该(?:项)?指标|本项|此项|权重|分值|指标总分"),
+    P(
+        "budget_adjusted",
+        r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)"
+        r"|预算总(?:金)?额|预算资金|预算金额|预算数",
+        "budget_adjusted",
+        excluded_in=_PROJECT_CLASS,
+    ),
+    P(
+        "budget_issued",
+        r"(?:财政)?下达(?:的)?预算(?:数)?(?:总额|总金额)?|预算下达(?:总)?(?:金额|数)?",
+        "budget_issued",
+        excluded_in=_PROJECT_CLASS,
+    ),
+    P("executed", r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际支出(?:资金)?|决算数|实际完成(?:数)?", "executed"),
+    P(
+        "execution_rate_pct",
+        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率",
+        "execution_rate_pct",
+        kinds=(PERCENT,),
+    ),
+    P(
+        "self_eval_score",
+        r"(?:自评|综合|评价|绩效自评)(?:得分|分数?)",
+        "self_eval_score",
+        kinds=(SCORE,),
+        excluded_in=r"该(?:项)?指标|本项|此项|权重|分值|指标总分",
+    ),
     # People and vehicles
     P("headcount", r"实有(?:在职)?人(?:数|员)|(?:年末)?实有在职人数|在职人数", "headcount", kinds=(COUNT,)),
     P("headcount_on_payroll", r"(?:正式)?在编(?:人员|人数)", "headcount_on_payroll", kinds=(COUNT,)),
@@ -153,8 +200,7 @@ COMPLETION = re.compile(r"完成(?:年初|全年|调整)?预算(?:数)?(?:的)?$
 # A list of the parts of the figure just named.
 LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|中[,:]|分别为|分别是")
 # Document numbers of funding decisions: 米财预[2023]16号, 川财教〔2023〕12号.
-FUNDING_DOCUMENT = re.compile(
-    r"(?:根据|依据|据)?(?P<number>[\u4e00-\u9fff]{1,6}[\[〔(【]\d{4}[\]〕)】]\d+号)")
+FUNDING_DOCUMENT = re.compile(r"(?:根据|依据|据)?(?P<number>[\u4e00-\u9fff]{1,6}[\[〔(【]\d{4}[\]〕)】]\d+号)")
 # Economic classification 类 names (部门预算支出经济分类 301-399) as they are written.
 ECONOMIC_CLASS = re.compile(
     r"^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出|对企业补助|债务利息及费用支出|"

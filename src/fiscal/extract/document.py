@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from fiscal.documents.metadata import UNKNOWN, DocumentMetadata, detect_metadata
 from fiscal.documents.normalise import NormalisedText, normalise
-from fiscal.documents.reader import SourceDocument, UnreadableDocument, read_document
+from fiscal.documents.reader import SourceDocument, read_document
 from fiscal.extract.model import Extraction
 from fiscal.extract.statements import extract_statements
 
@@ -29,12 +29,18 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     metadata = detect_metadata(text.text)
     extraction = extract_statements(text.text, metadata)
     if metadata.doc_type == UNKNOWN and not extraction.facts and not extraction.lines:
-        return ProcessedDocument(source, QUARANTINED, "not recognised as a fiscal disclosure: no "
-                                 "document type and no figures found", text, metadata, extraction)
+        return ProcessedDocument(
+            source,
+            QUARANTINED,
+            "not recognised as a fiscal disclosure: no document type and no figures found",
+            text,
+            metadata,
+            extraction,
+        )
     return ProcessedDocument(source, LANDED, None, text, metadata, extraction)
 
 
-def process_file(path) -> ProcessedDocument:  # noqa: ANN001 - Path or str
+def process_file(path) -> ProcessedDocument:
     """Never raises for a bad document: the failure becomes the quarantine reason."""
     source, refusal = read_document(path)
     if refusal is not None:

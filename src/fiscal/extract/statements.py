@@ -47,8 +47,14 @@ _BASIS_OF_METRIC = {
 _FUNCTIONAL_MARK = re.compile(r"(?P<name>[^()]*?)\((?P<level>类|款|项)\)")
 _FUNCTIONAL_LEVEL = {"类": 1, "款": 2, "项": 3}
 _FUNCTIONAL_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)")
-_WHOLE_OF_FUNCTIONAL_LIST = {"gpb_expenditure", "expenditure_total", "gov_fund_expenditure",
-                             "soe_capital_expenditure", "basic_expenditure", "project_expenditure"}
+_WHOLE_OF_FUNCTIONAL_LIST = {
+    "gpb_expenditure",
+    "expenditure_total",
+    "gov_fund_expenditure",
+    "soe_capital_expenditure",
+    "basic_expenditure",
+    "project_expenditure",
+}
 _WHOLE_OF_ECONOMIC_LIST = {"personnel_expense", "public_expense"}
 _PRIOR_WORDS = re.compile(r"上年|上一年|去年|上年度")
 _COMPARISON_WORDS = re.compile(r"比|相比|较|同比|对比")
@@ -111,8 +117,13 @@ class StatementExtractor:
         for start, line in _lines(self.text):
             if "\t" in line:
                 if not in_table:
-                    self._issue("table_not_parsed", "table cells flattened to text; tables are not "
-                                "extracted from plain text yet", line, start, start + len(line))
+                    self._issue(
+                        "table_not_parsed",
+                        "table cells flattened to text; tables are not extracted from plain text yet",
+                        line,
+                        start,
+                        start + len(line),
+                    )
                 in_table = True
                 continue
             in_table = False
@@ -144,8 +155,7 @@ class StatementExtractor:
 
     # ---- one sentence ----------------------------------------------------------------------
     def _sentence(self, sentence: _Sentence, subject: Fact | None) -> Fact | None:
-        state = _SentenceState(scope=self.tracker.scope or "department", basis=self.default_basis,
-                               subject=subject)
+        state = _SentenceState(scope=self.tracker.scope or "department", basis=self.default_basis, subject=subject)
         cursor = sentence.start
         for quantity in find_quantities(self.text, sentence.start, sentence.end):
             label = self.text[cursor : quantity.start]
@@ -155,16 +165,14 @@ class StatementExtractor:
         self._grade(sentence, state)
         return state.last_fact or state.subject
 
-    def _place(self, q: Quantity, label: str, label_start: int, sentence: _Sentence,
-               state: _SentenceState) -> None:
+    def _place(self, q: Quantity, label: str, label_start: int, sentence: _Sentence, state: _SentenceState) -> None:
         tail_offset = _tail_offset(label)
         tail = label[tail_offset:]
         intro = cat.LIST_INTRO.search(label)
         if intro:
-            self._open_list(label[: intro.start()], label[intro.start():], state)
+            self._open_list(label[: intro.start()], label[intro.start() :], state)
         state.basis = _basis(tail, state.list_basis or self.default_basis)
-        provenance = self._provenance(label_start + tail_offset, q.end, sentence,
-                                      "")
+        provenance = self._provenance(label_start + tail_offset, q.end, sentence, "")
         if q.kind == MONEY:
             self._money(q, label, tail, provenance, sentence, state)
         elif q.kind == PERCENT:
@@ -204,38 +212,64 @@ class StatementExtractor:
             state.list_mode = "parts"
 
     # ---- money -----------------------------------------------------------------------------
-    def _money(self, q: Quantity, label: str, tail: str, prov: Provenance, sentence: _Sentence,
-               state: _SentenceState) -> None:
+    def _money(
+        self, q: Quantity, label: str, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState
+    ) -> None:
         if _FUNCTIONAL_MARK.search(tail):
             self._functional_line(q, tail, prov, state)
             return
         bare = cat.BARE_LABEL.search(tail) if tail.strip() else None
         if bare and state.subject is not None and METRICS[state.subject.metric].basis_neutral:
             subject = state.subject
-            self._add_fact(subject.metric, q, replace(prov, pattern="inherits_subject"), state,
-                           scope=subject.scope, project=subject.project_name)
+            self._add_fact(
+                subject.metric,
+                q,
+                replace(prov, pattern="inherits_subject"),
+                state,
+                scope=subject.scope,
+                project=subject.project_name,
+            )
             return
         change = cat.CHANGE.search(tail)
         if change and tail.strip():
             subject_metric = self._change_subject(change.group("subject"), state)
             sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
             state.last_change_subject = subject_metric
-            self._add_fact("change_amount", q, replace(prov, pattern="change_amount"), state,
-                           subject_metric=subject_metric, sign=sign, in_list=True)
+            self._add_fact(
+                "change_amount",
+                q,
+                replace(prov, pattern="change_amount"),
+                state,
+                subject_metric=subject_metric,
+                sign=sign,
+                in_list=True,
+            )
             return
         if cat.FUNDING_SOURCE_SPLIT.search(tail):
-            self._issue("funding_source_split", "budget split by funding source (not extracted yet)",
-                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+            self._issue(
+                "funding_source_split",
+                "budget split by funding source (not extracted yet)",
+                self.text[prov.span_start : prov.span_end],
+                prov.span_start,
+                prov.span_end,
+            )
             return
         named = cat.match_label(tail, MONEY, sentence.text)
-        if named is not None and state.list_mode == "economic" and \
-                _ECONOMIC_ITEM_METRICS.match(named[0].yields):
+        if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
             named = None
         if named is not None:
             pattern, words_start = named
             self._apply_scope_markers(tail[:words_start], state)
-            self._add_fact(pattern.yields, q, replace(prov, pattern=pattern.name), state,
-                           scope=pattern.scope, period=pattern.period, label=tail, basis=pattern.basis)
+            self._add_fact(
+                pattern.yields,
+                q,
+                replace(prov, pattern=pattern.name),
+                state,
+                scope=pattern.scope,
+                period=pattern.period,
+                label=tail,
+                basis=pattern.basis,
+            )
             if pattern.sets_scope and pattern.scope:
                 state.scope = pattern.scope
             return
@@ -243,8 +277,9 @@ class StatementExtractor:
         name = _clean_name(tail)
         document_number = cat.FUNDING_DOCUMENT.search(label)
         if document_number or state.list_mode == "projects":
-            self._project(q, tail.strip(" ,;:、"), document_number.group("number") if document_number else None,
-                          prov, state)
+            self._project(
+                q, tail.strip(" ,;:、"), document_number.group("number") if document_number else None, prov, state
+            )
         elif state.list_mode == "functional" and name:
             self._add_line("functional", 1, name, q, prov, state, class_name=None)
         elif cat.ECONOMIC_CLASS.match(name):
@@ -252,11 +287,17 @@ class StatementExtractor:
             if state.list_mode != "economic":
                 state.whole_metric, state.whole_name = None, name
         elif state.list_mode == "economic" and name:
-            self._add_line("economic", 2, name, q, prov, state,
-                           class_name=state.whole_name, parent_metric=state.whole_metric)
+            self._add_line(
+                "economic", 2, name, q, prov, state, class_name=state.whole_name, parent_metric=state.whole_metric
+            )
         else:
-            self._issue("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'",
-                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+            self._issue(
+                "unplaced_amount",
+                f"no statement pattern names the figure after '{tail[-30:]}'",
+                self.text[prov.span_start : prov.span_end],
+                prov.span_start,
+                prov.span_end,
+            )
 
     def _change_subject(self, subject_text: str, state: _SentenceState) -> str | None:
         named = cat.match_label(re.sub(r"^.*?相比|^.*?比\d{4}年|^比上年", "", subject_text).strip(" ,"), MONEY)
@@ -280,12 +321,19 @@ class StatementExtractor:
         context = self.functional
         class_name = context.class_name if level > 1 else None
         kuan_name = context.kuan_name if level > 2 else None
-        self._add_line("functional", level, name, q, replace(prov, pattern="functional_marked"), state,
-                       class_name=class_name, kuan_name=kuan_name)
+        self._add_line(
+            "functional",
+            level,
+            name,
+            q,
+            replace(prov, pattern="functional_marked"),
+            state,
+            class_name=class_name,
+            kuan_name=kuan_name,
+        )
 
     # ---- percentages, scores, counts ---------------------------------------------------------
-    def _percent(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence,
-                 state: _SentenceState) -> None:
+    def _percent(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         stripped = tail.strip(" ,;:")
         share = cat.SHARE.match(stripped)
         if share and state.last_item is not None:
@@ -298,37 +346,62 @@ class StatementExtractor:
         if change and stripped:
             subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
             sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
-            self._add_fact("growth_pct", q, replace(prov, pattern="growth_pct"), state,
-                           subject_metric=subject, sign=sign, in_list=True)
+            self._add_fact(
+                "growth_pct",
+                q,
+                replace(prov, pattern="growth_pct"),
+                state,
+                subject_metric=subject,
+                sign=sign,
+                in_list=True,
+            )
             return
         named = cat.match_label(stripped, PERCENT, sentence.text)
         if named is not None and state.facts_placed == 0 and state.subject is None:
             # A rate whose sentence places none of the figures it relates to (采购金额 … 执行率95%)
             # is the rate of something unrecognised: abstain rather than call it the department's.
-            self._issue("unplaced_percent", f"rate '{stripped[-30:]}' relates to no recognised figure",
-                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+            self._issue(
+                "unplaced_percent",
+                f"rate '{stripped[-30:]}' relates to no recognised figure",
+                self.text[prov.span_start : prov.span_end],
+                prov.span_start,
+                prov.span_end,
+            )
             return
         if named is not None:
             # "基本支出预算执行率" is the rate of basic expenditure, not of the whole budget.
             qualifier = cat.match_label(stripped[: named[1]], MONEY) if named[1] else None
-            self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state,
-                           in_list=True, subject_metric=qualifier[0].yields if qualifier else None)
+            self._add_fact(
+                named[0].yields,
+                q,
+                replace(prov, pattern=named[0].name),
+                state,
+                in_list=True,
+                subject_metric=qualifier[0].yields if qualifier else None,
+            )
             return
-        self._issue("unplaced_percent", f"no statement pattern names the percentage after "
-                    f"'{stripped[-30:]}'", self.text[prov.span_start : prov.span_end],
-                    prov.span_start, prov.span_end)
+        self._issue(
+            "unplaced_percent",
+            f"no statement pattern names the percentage after '{stripped[-30:]}'",
+            self.text[prov.span_start : prov.span_end],
+            prov.span_start,
+            prov.span_end,
+        )
 
-    def _score(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence,
-               state: _SentenceState) -> None:
+    def _score(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         named = cat.match_label(tail.strip(" ,;:"), SCORE, sentence.text)
         if named is not None:
             self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
         elif _SCORING_ITEM.search(sentence.text):
-            self._issue("scoring_item", "score of a scoring item or indicator (not extracted yet)",
-                        self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
+            self._issue(
+                "scoring_item",
+                "score of a scoring item or indicator (not extracted yet)",
+                self.text[prov.span_start : prov.span_end],
+                prov.span_start,
+                prov.span_end,
+            )
 
-    def _count(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence,
-               state: _SentenceState) -> None:
+    def _count(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
         if named is not None:
             self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
@@ -337,29 +410,59 @@ class StatementExtractor:
         for m in cat.GRADE.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             prov = self._provenance(start, end, sentence, "grade")
-            self.out.facts.append(Fact(
-                metric="grade", scope="department", period="current", basis="actual", value=None,
-                unit=None, precision=None, amount_wan=None, precision_wan=None,
-                value_text=m.group("grade"), provenance=prov, project_name=self.tracker.project))
+            self.out.facts.append(
+                Fact(
+                    metric="grade",
+                    scope="department",
+                    period="current",
+                    basis="actual",
+                    value=None,
+                    unit=None,
+                    precision=None,
+                    amount_wan=None,
+                    precision_wan=None,
+                    value_text=m.group("grade"),
+                    provenance=prov,
+                    project_name=self.tracker.project,
+                )
+            )
 
     # ---- recording -------------------------------------------------------------------------
-    def _add_fact(self, metric: str, q: Quantity, prov: Provenance, state: _SentenceState, *,
-                  scope: str | None = None, period: str | None = None, label: str = "",
-                  subject_metric: str | None = None, sign: int = 1, in_list: bool = False,
-                  project: str | None = None, basis: str | None = None) -> None:
+    def _add_fact(
+        self,
+        metric: str,
+        q: Quantity,
+        prov: Provenance,
+        state: _SentenceState,
+        *,
+        scope: str | None = None,
+        period: str | None = None,
+        label: str = "",
+        subject_metric: str | None = None,
+        sign: int = 1,
+        in_list: bool = False,
+        project: str | None = None,
+        basis: str | None = None,
+    ) -> None:
         # Scores, counts and headcounts are facts about the year, not amounts of a budget.
-        if q.kind in (SCORE, COUNT):
-            basis = "actual"
-        else:
-            basis = basis or _BASIS_OF_METRIC.get(metric, state.basis)
+        basis = "actual" if q.kind in (SCORE, COUNT) else basis or _BASIS_OF_METRIC.get(metric, state.basis)
         value = q.value * sign
         amount = q.amount_wan * sign if q.amount_wan is not None else None
         fact = Fact(
-            metric=metric, scope=scope or state.scope, period=period or self._period(label),
-            basis=basis, value=value, unit=q.unit, precision=q.precision, amount_wan=amount,
-            precision_wan=q.precision_wan, value_text=q.text, provenance=prov,
+            metric=metric,
+            scope=scope or state.scope,
+            period=period or self._period(label),
+            basis=basis,
+            value=value,
+            unit=q.unit,
+            precision=q.precision,
+            amount_wan=amount,
+            precision_wan=q.precision_wan,
+            value_text=q.text,
+            provenance=prov,
             project_name=project if project is not None else self.tracker.project,
-            subject_metric=subject_metric)
+            subject_metric=subject_metric,
+        )
         self.out.facts.append(fact)
         state.facts_placed += 1
         if q.kind == MONEY:
@@ -369,43 +472,69 @@ class StatementExtractor:
             if METRICS[metric].basis_neutral or state.subject is None:
                 state.subject = fact
 
-    def _add_line(self, classification: str, level: int, name: str, q: Quantity, prov: Provenance,
-                  state: _SentenceState, *, class_name: str | None, kuan_name: str | None = None,
-                  parent_metric: str | None = None) -> None:
+    def _add_line(
+        self,
+        classification: str,
+        level: int,
+        name: str,
+        q: Quantity,
+        prov: Provenance,
+        state: _SentenceState,
+        *,
+        class_name: str | None,
+        kuan_name: str | None = None,
+        parent_metric: str | None = None,
+    ) -> None:
         code_match = _FUNCTIONAL_CODE.match(name)
         code = code_match.group("code") if code_match else None
         if code_match:
-            name = name[code_match.end():]
+            name = name[code_match.end() :]
         assert q.amount_wan is not None and q.precision_wan is not None
         line = ClassifiedLine(
-            classification=classification, level=level, name=name, code=code, class_name=class_name,
-            kuan_name=kuan_name, scope=state.scope, period="current", basis=state.basis,
-            amount_wan=q.amount_wan, precision_wan=q.precision_wan, value_text=q.text,
+            classification=classification,
+            level=level,
+            name=name,
+            code=code,
+            class_name=class_name,
+            kuan_name=kuan_name,
+            scope=state.scope,
+            period="current",
+            basis=state.basis,
+            amount_wan=q.amount_wan,
+            precision_wan=q.precision_wan,
+            value_text=q.text,
             provenance=replace(prov, pattern=prov.pattern or f"{classification}_line"),
-            parent_metric=parent_metric)
+            parent_metric=parent_metric,
+        )
         self.out.lines.append(line)
         state.last_item = _Item("line", len(self.out.lines) - 1, None, name)
 
-    def _project(self, q: Quantity, name: str, document_number: str | None, prov: Provenance,
-                 state: _SentenceState) -> None:
+    def _project(
+        self, q: Quantity, name: str, document_number: str | None, prov: Provenance, state: _SentenceState
+    ) -> None:
         if document_number and document_number in name:
-            name = name[name.find(document_number) + len(document_number):]
+            name = name[name.find(document_number) + len(document_number) :]
         name = re.sub(r"^[,:、]?(?:下达|安排|拨付|用于)?", "", name)
         assert q.amount_wan is not None and q.precision_wan is not None
-        self.out.projects.append(Project(
-            name=name.strip(" ,;:、"), amount_wan=q.amount_wan, precision_wan=q.precision_wan,
-            basis=state.basis, funding_document=document_number, value_text=q.text,
-            provenance=replace(prov, pattern="project_line")))
+        self.out.projects.append(
+            Project(
+                name=name.strip(" ,;:、"),
+                amount_wan=q.amount_wan,
+                precision_wan=q.precision_wan,
+                basis=state.basis,
+                funding_document=document_number,
+                value_text=q.text,
+                provenance=replace(prov, pattern="project_line"),
+            )
+        )
 
     def _attach_share(self, q: Quantity, base: str | None, item: _Item) -> None:
         if item.kind == "fact":
             fact = self.out.facts[item.index]
-            self.out.facts[item.index] = replace(fact, pct=q.value, pct_precision=q.precision,
-                                                 share_of=base)
+            self.out.facts[item.index] = replace(fact, pct=q.value, pct_precision=q.precision, share_of=base)
         else:
             line = self.out.lines[item.index]
-            self.out.lines[item.index] = replace(line, pct=q.value, pct_precision=q.precision,
-                                                 share_of=base)
+            self.out.lines[item.index] = replace(line, pct=q.value, pct_precision=q.precision, share_of=base)
 
     def _apply_scope_markers(self, context: str, state: _SentenceState) -> None:
         found = [(m.start(), scope) for scope, marker in _SCOPE_MARKERS for m in marker.finditer(context)]
@@ -421,8 +550,14 @@ class StatementExtractor:
         return "current"
 
     def _provenance(self, start: int, end: int, sentence: _Sentence, pattern: str) -> Provenance:
-        return Provenance(span_start=start, span_end=end, sentence=sentence.text,
-                          sentence_start=sentence.start, section=self.tracker.path, pattern=pattern)
+        return Provenance(
+            span_start=start,
+            span_end=end,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            section=self.tracker.path,
+            pattern=pattern,
+        )
 
     def _issue(self, kind: str, message: str, text: str, start: int, end: int) -> None:
         self.out.issues.append(ExtractionIssue(kind, message, text[:500], start, end, self.tracker.path))
@@ -453,8 +588,11 @@ def _clean_name(text: str) -> str:
     name = _LEADING_MARKER.sub("", text.strip(" ,;:、.。"))
     name = re.sub(r"^(?:其中|主要包括|包括|主要用于以下方面|主要用于)[:]?", "", name)
     name = re.sub(r"^支出(?=\S{2})", "", name)
-    name = re.sub(rf"{cat.FILLER}$", "", name) if not name.endswith("支出") else \
-        re.sub(r"(?:决算数?|预算数?|为|是|:)+$", "", name)
+    name = (
+        re.sub(rf"{cat.FILLER}$", "", name)
+        if not name.endswith("支出")
+        else re.sub(r"(?:决算数?|预算数?|为|是|:)+$", "", name)
+    )
     return name.strip(" ,;:、")
 
 

@@ -32,21 +32,32 @@ def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, A
     assert doc.text is not None
     source_start, source_end = doc.text.source_span(prov.span_start, prov.span_end)
     return {
-        "span_start": prov.span_start, "span_end": prov.span_end,
-        "source_span_start": source_start, "source_span_end": source_end,
-        "sentence": prov.sentence, "section": prov.section, "pattern": prov.pattern,
+        "span_start": prov.span_start,
+        "span_end": prov.span_end,
+        "source_span_start": source_start,
+        "source_span_end": source_end,
+        "sentence": prov.sentence,
+        "section": prov.section,
+        "pattern": prov.pattern,
     }
 
 
 def _document_row(doc: ProcessedDocument) -> dict[str, Any]:
     md, ex = doc.metadata, doc.extraction
     return {
-        "document_id": doc.source.document_id, "source_path": str(doc.source.path),
-        "file_name": doc.source.path.name, "format": doc.source.format,
-        "byte_size": doc.source.byte_size, "encoding": doc.source.encoding,
-        "doc_type": md.doc_type if md else None, "title": md.title if md else None,
-        "department": md.department if md else None, "region": md.region if md else None,
-        "fiscal_year": md.fiscal_year if md else None, "status": doc.status, "reason": doc.reason,
+        "document_id": doc.source.document_id,
+        "source_path": str(doc.source.path),
+        "file_name": doc.source.path.name,
+        "format": doc.source.format,
+        "byte_size": doc.source.byte_size,
+        "encoding": doc.source.encoding,
+        "doc_type": md.doc_type if md else None,
+        "title": md.title if md else None,
+        "department": md.department if md else None,
+        "region": md.region if md else None,
+        "fiscal_year": md.fiscal_year if md else None,
+        "status": doc.status,
+        "reason": doc.reason,
         "extractor_version": EXTRACTOR_VERSION,
         "fact_count": len(ex.facts) if ex and doc.status == "landed" else 0,
         "line_count": len(ex.lines) if ex and doc.status == "landed" else 0,
@@ -63,36 +74,80 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
     ex = doc.extraction
     tables["document_text"] = [{"document_id": doc_id, "text": doc.text.text, "source_text": doc.text.source}]
     tables["facts"] = [
-        {"document_id": doc_id, "fact_id": i, "metric": f.metric, "scope": f.scope,
-         "period": f.period, "basis": f.basis, "project_name": f.project_name,
-         "subject_metric": f.subject_metric, "value": f.value, "unit": f.unit,
-         "precision": f.precision, "amount_wan": f.amount_wan, "precision_wan": f.precision_wan,
-         "pct": f.pct, "pct_precision": f.pct_precision, "share_of": f.share_of,
-         "value_text": f.value_text, **_provenance_columns(doc, f.provenance)}
+        {
+            "document_id": doc_id,
+            "fact_id": i,
+            "metric": f.metric,
+            "scope": f.scope,
+            "period": f.period,
+            "basis": f.basis,
+            "project_name": f.project_name,
+            "subject_metric": f.subject_metric,
+            "value": f.value,
+            "unit": f.unit,
+            "precision": f.precision,
+            "amount_wan": f.amount_wan,
+            "precision_wan": f.precision_wan,
+            "pct": f.pct,
+            "pct_precision": f.pct_precision,
+            "share_of": f.share_of,
+            "value_text": f.value_text,
+            **_provenance_columns(doc, f.provenance),
+        }
         for i, f in enumerate(ex.facts)
     ]
     tables["classified_lines"] = [
-        {"document_id": doc_id, "line_id": i, "classification": line.classification,
-         "level": line.level, "name": line.name, "code": line.code, "class_name": line.class_name,
-         "kuan_name": line.kuan_name, "parent_metric": line.parent_metric, "scope": line.scope,
-         "period": line.period, "basis": line.basis, "amount_wan": line.amount_wan,
-         "precision_wan": line.precision_wan, "pct": line.pct, "pct_precision": line.pct_precision,
-         "share_of": line.share_of, "value_text": line.value_text,
-         **_provenance_columns(doc, line.provenance)}
+        {
+            "document_id": doc_id,
+            "line_id": i,
+            "classification": line.classification,
+            "level": line.level,
+            "name": line.name,
+            "code": line.code,
+            "class_name": line.class_name,
+            "kuan_name": line.kuan_name,
+            "parent_metric": line.parent_metric,
+            "scope": line.scope,
+            "period": line.period,
+            "basis": line.basis,
+            "amount_wan": line.amount_wan,
+            "precision_wan": line.precision_wan,
+            "pct": line.pct,
+            "pct_precision": line.pct_precision,
+            "share_of": line.share_of,
+            "value_text": line.value_text,
+            **_provenance_columns(doc, line.provenance),
+        }
         for i, line in enumerate(ex.lines)
     ]
     tables["projects"] = [
-        {"document_id": doc_id, "project_id": i, "project_name": p.name, "amount_wan": p.amount_wan,
-         "precision_wan": p.precision_wan, "basis": p.basis, "funding_document": p.funding_document,
-         "value_text": p.value_text, "span_start": p.provenance.span_start,
-         "span_end": p.provenance.span_end, "sentence": p.provenance.sentence,
-         "section": p.provenance.section}
+        {
+            "document_id": doc_id,
+            "project_id": i,
+            "project_name": p.name,
+            "amount_wan": p.amount_wan,
+            "precision_wan": p.precision_wan,
+            "basis": p.basis,
+            "funding_document": p.funding_document,
+            "value_text": p.value_text,
+            "span_start": p.provenance.span_start,
+            "span_end": p.provenance.span_end,
+            "sentence": p.provenance.sentence,
+            "section": p.provenance.section,
+        }
         for i, p in enumerate(ex.projects)
     ]
     tables["extraction_issues"] = [
-        {"document_id": doc_id, "issue_id": i, "kind": issue.kind, "message": issue.message,
-         "text": issue.text, "span_start": issue.span_start, "span_end": issue.span_end,
-         "section": issue.section}
+        {
+            "document_id": doc_id,
+            "issue_id": i,
+            "kind": issue.kind,
+            "message": issue.message,
+            "text": issue.text,
+            "span_start": issue.span_start,
+            "span_end": issue.span_end,
+            "section": issue.section,
+        }
         for i, issue in enumerate(ex.issues)
     ]
     return tables

@@ -61,7 +61,7 @@ def total(figures: list[Figure]) -> Side:
 def ratio_pct(part: Side, whole: Side) -> Side | None:
     """part ÷ whole × 100 with its interval; None when the whole may be zero (no ratio exists)."""
     low_whole, high_whole = whole.value - whole.half_width, whole.value + whole.half_width
-    if whole.value == 0 or low_whole <= 0 <= high_whole and whole.value <= 0:
+    if whole.value == 0 or (low_whole <= 0 <= high_whole and whole.value <= 0):
         return None
     if low_whole <= 0 < whole.value:
         return None  # the rounded whole could be zero: the ratio is unbounded
@@ -78,8 +78,7 @@ def ratio_pct(part: Side, whole: Side) -> Side | None:
 
 
 def difference(left: Side, right: Side) -> Side:
-    return Side(left.value - right.value, left.half_width + right.half_width,
-                left.figures + right.figures)
+    return Side(left.value - right.value, left.half_width + right.half_width, left.figures + right.figures)
 
 
 @dataclass(frozen=True)

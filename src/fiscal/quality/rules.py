@@ -48,13 +48,20 @@ class FactRow:
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
-        return Figure(self.value, self.half_unit, self.name or self.metric, self.evidence,
-                      self.span_start, self.span_end)
+        return Figure(
+            self.value, self.half_unit, self.name or self.metric, self.evidence, self.span_start, self.span_end
+        )
 
     def pct_figure(self) -> Figure:
         assert self.pct is not None and self.pct_half_unit is not None
-        return Figure(self.pct, self.pct_half_unit, f"{self.name or self.metric} share %",
-                      self.evidence, self.span_start, self.span_end)
+        return Figure(
+            self.pct,
+            self.pct_half_unit,
+            f"{self.name or self.metric} share %",
+            self.evidence,
+            self.span_start,
+            self.span_end,
+        )
 
 
 @dataclass
@@ -65,15 +72,27 @@ class DocumentFacts:
     economic: list[FactRow] = field(default_factory=list)
     projects: list[FactRow] = field(default_factory=list)
 
-    def first(self, metric: str, *, scope: str | None = None, period: str = "current",
-              basis: str | None = None, project: str | None = None,
-              subject: str | None = None) -> FactRow | None:
+    def first(
+        self,
+        metric: str,
+        *,
+        scope: str | None = None,
+        period: str = "current",
+        basis: str | None = None,
+        project: str | None = None,
+        subject: str | None = None,
+    ) -> FactRow | None:
         """The first statement of a figure (statements that disagree are the stated-twice rule's job)."""
         for row in self.facts:
-            if (row.metric == metric and row.value is not None and row.period == period
-                    and (scope is None or row.scope == scope)
-                    and (basis is None or row.basis == basis)
-                    and row.project == project and row.subject == subject):
+            if (
+                row.metric == metric
+                and row.value is not None
+                and row.period == period
+                and (scope is None or row.scope == scope)
+                and (basis is None or row.basis == basis)
+                and row.project == project
+                and row.subject == subject
+            ):
                 return row
         return None
 
@@ -122,9 +141,14 @@ _TOTAL_FOR_BASIS = {
 }
 
 
-def _sum_identity(doc: DocumentFacts, rule_id: str, lhs_choice: tuple[str, ...] | dict[str, tuple[str, ...]],
-                  required: tuple[str, ...], optional: tuple[str, ...] = (),
-                  lhs_needed_to_report: bool = True) -> Iterator[Instance]:
+def _sum_identity(
+    doc: DocumentFacts,
+    rule_id: str,
+    lhs_choice: tuple[str, ...] | dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    lhs_needed_to_report: bool = True,
+) -> Iterator[Instance]:
     """lhs (first of its metrics stated) = Σ terms, per (scope, period, basis, project).
 
     `lhs_choice` may depend on the basis: the total of actual spending may be stated as 执行数.
@@ -132,10 +156,15 @@ def _sum_identity(doc: DocumentFacts, rule_id: str, lhs_choice: tuple[str, ...] 
     for scope, period, basis, project in doc.groups():
         key = _key(scope, period, basis, project)
         lhs_metrics = lhs_choice.get(basis, ()) if isinstance(lhs_choice, dict) else lhs_choice
-        lhs = next((row for m in lhs_metrics
-                    if (row := doc.first(m, scope=scope, period=period, basis=basis, project=project))), None)
-        terms = {m: doc.first(m, scope=scope, period=period, basis=basis, project=project)
-                 for m in required + optional}
+        lhs = next(
+            (
+                row
+                for m in lhs_metrics
+                if (row := doc.first(m, scope=scope, period=period, basis=basis, project=project))
+            ),
+            None,
+        )
+        terms = {m: doc.first(m, scope=scope, period=period, basis=basis, project=project) for m in required + optional}
         present = [row for row in terms.values() if row is not None]
         # Report a check that cannot run only where the document states something it is about:
         # its own total (not a generic stand-in such as 执行数) or at least two of its parts.
@@ -150,19 +179,29 @@ def _sum_identity(doc: DocumentFacts, rule_id: str, lhs_choice: tuple[str, ...] 
 
 
 def expenditure_total_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(doc, "expenditure_total_eq_basic_plus_project", _TOTAL_FOR_BASIS,
-                             ("basic_expenditure", "project_expenditure"), ("operating_expenditure",))
+    yield from _sum_identity(
+        doc,
+        "expenditure_total_eq_basic_plus_project",
+        _TOTAL_FOR_BASIS,
+        ("basic_expenditure", "project_expenditure"),
+        ("operating_expenditure",),
+    )
 
 
 def basic_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(doc, "basic_eq_personnel_plus_public", ("basic_expenditure",),
-                             ("personnel_expense", "public_expense"))
+    yield from _sum_identity(
+        doc, "basic_eq_personnel_plus_public", ("basic_expenditure",), ("personnel_expense", "public_expense")
+    )
 
 
-_INCOME_SOURCES = ("business_income", "operating_income", "superior_subsidy_income",
-                   "subordinate_income", "other_income")
-_APPROPRIATION_TYPES = ("gpb_appropriation_income", "gov_fund_appropriation_income",
-                        "soe_capital_appropriation_income")
+_INCOME_SOURCES = (
+    "business_income",
+    "operating_income",
+    "superior_subsidy_income",
+    "subordinate_income",
+    "other_income",
+)
+_APPROPRIATION_TYPES = ("gpb_appropriation_income", "gov_fund_appropriation_income", "soe_capital_appropriation_income")
 
 
 def income_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -171,21 +210,28 @@ def income_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if income is None:
             continue
         fiscal = doc.first("fiscal_appropriation_income", period=period, basis=basis, project=project)
-        appropriation = [fiscal] if fiscal else [
-            doc.first(m, period=period, basis=basis, project=project) for m in _APPROPRIATION_TYPES]
+        appropriation = (
+            [fiscal]
+            if fiscal
+            else [doc.first(m, period=period, basis=basis, project=project) for m in _APPROPRIATION_TYPES]
+        )
         others = [doc.first(m, period=period, basis=basis, project=project) for m in _INCOME_SOURCES]
         present = [r for r in appropriation + others if r is not None]
         key = _key(scope, period, basis, project)
         if not present:
             yield Instance("income_total_eq_sum_of_sources", key, None, missing="every income source")
             continue
-        yield Instance("income_total_eq_sum_of_sources", key,
-                       Comparison(one(income.figure()), total([r.figure() for r in present])))
+        yield Instance(
+            "income_total_eq_sum_of_sources",
+            key,
+            Comparison(one(income.figure()), total([r.figure() for r in present])),
+        )
 
 
 def fiscal_appropriation_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(doc, "fiscal_appropriation_eq_sum_of_types",
-                             ("fiscal_appropriation_income",), (), _APPROPRIATION_TYPES)
+    yield from _sum_identity(
+        doc, "fiscal_appropriation_eq_sum_of_types", ("fiscal_appropriation_income",), (), _APPROPRIATION_TYPES
+    )
 
 
 def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -194,29 +240,50 @@ def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if lhs is None:
             continue
 
-        def get(m: str, scope: str = scope, period: str = period, basis: str = basis) -> FactRow | None:
-            return doc.first(m, scope=scope, period=period, basis=basis, project=project)
-
-        vehicle = [get("three_public_vehicle")] if get("three_public_vehicle") else [
-            get("three_public_vehicle_purchase"), get("three_public_vehicle_operation")]
-        parts = [r for r in [get("three_public_outbound_travel"), *vehicle, get("three_public_reception")] if r]
+        group = {"scope": scope, "period": period, "basis": basis, "project": project}
+        vehicle_total = doc.first("three_public_vehicle", **group)
+        vehicle = (
+            [vehicle_total]
+            if vehicle_total
+            else [
+                doc.first("three_public_vehicle_purchase", **group),
+                doc.first("three_public_vehicle_operation", **group),
+            ]
+        )
+        parts = [
+            r
+            for r in [
+                doc.first("three_public_outbound_travel", **group),
+                *vehicle,
+                doc.first("three_public_reception", **group),
+            ]
+            if r
+        ]
         key = _key(scope, period, basis, project)
         if not parts:
             yield Instance("three_public_total_eq_sum_of_parts", key, None, missing="every part")
             continue
-        yield Instance("three_public_total_eq_sum_of_parts", key,
-                       Comparison(one(lhs.figure()), total([r.figure() for r in parts])))
+        yield Instance(
+            "three_public_total_eq_sum_of_parts", key, Comparison(one(lhs.figure()), total([r.figure() for r in parts]))
+        )
 
 
 def vehicle_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(doc, "three_public_vehicle_eq_purchase_plus_operation",
-                             ("three_public_vehicle",),
-                             ("three_public_vehicle_purchase", "three_public_vehicle_operation"))
+    yield from _sum_identity(
+        doc,
+        "three_public_vehicle_eq_purchase_plus_operation",
+        ("three_public_vehicle",),
+        ("three_public_vehicle_purchase", "three_public_vehicle_operation"),
+    )
 
 
 def procurement_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(doc, "procurement_total_eq_goods_works_services", ("procurement_total",),
-                             ("procurement_goods", "procurement_works", "procurement_services"))
+    yield from _sum_identity(
+        doc,
+        "procurement_total_eq_goods_works_services",
+        ("procurement_total",),
+        ("procurement_goods", "procurement_works", "procurement_services"),
+    )
 
 
 def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -231,8 +298,11 @@ def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if lhs is None:
             yield Instance("expenditure_eq_sum_of_functional_classes", key, None, missing=total_metric)
             continue
-        yield Instance("expenditure_eq_sum_of_functional_classes", key,
-                       Comparison(one(lhs.figure()), total([line.figure() for line in lines])))
+        yield Instance(
+            "expenditure_eq_sum_of_functional_classes",
+            key,
+            Comparison(one(lhs.figure()), total([line.figure() for line in lines])),
+        )
 
 
 def _functional_children(doc: DocumentFacts, parent: FactRow, level: int) -> list[FactRow]:
@@ -244,6 +314,7 @@ def _functional_children(doc: DocumentFacts, parent: FactRow, level: int) -> lis
             return parent.code == own_code
         parent_name = child.class_name if parent.level == 1 else child.kuan_name
         return bool(parent_name) and _name_key(parent_name) == _name_key(parent.name or "")
+
     return [child for child in doc.functional if belongs(child)]
 
 
@@ -257,8 +328,11 @@ def functional_children_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if not children:
             continue
         key = _key(parent.scope, parent.period, parent.basis, None, f"line={parent.name}")
-        yield Instance("functional_line_eq_sum_of_children", key,
-                       Comparison(one(parent.figure()), total([c.figure() for c in children])))
+        yield Instance(
+            "functional_line_eq_sum_of_children",
+            key,
+            Comparison(one(parent.figure()), total([c.figure() for c in children])),
+        )
 
 
 def economic_items_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -272,17 +346,26 @@ def economic_items_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for (parent, scope, period, basis), listed in by_parent.items():
         if parent.startswith("class:"):
             name = parent.removeprefix("class:")
-            lhs = next((line for line in doc.economic if line.level == 1 and line.name == name
-                        and line.basis == basis and line.period == period), None)
+            lhs = next(
+                (
+                    line
+                    for line in doc.economic
+                    if line.level == 1 and line.name == name and line.basis == basis and line.period == period
+                ),
+                None,
+            )
         else:
             lhs = doc.first(parent, scope=scope, period=period, basis=basis)
         key = _key(scope, period, basis, None, f"total={parent}")
         if lhs is None:
             yield Instance("economic_total_eq_sum_of_items", key, None, missing=parent)
             continue
-        yield Instance("economic_total_eq_sum_of_items", key,
-                       Comparison(one(lhs.figure()), total([i.figure() for i in listed])),
-                       shortfall_is_warning=True)
+        yield Instance(
+            "economic_total_eq_sum_of_items",
+            key,
+            Comparison(one(lhs.figure()), total([i.figure() for i in listed])),
+            shortfall_is_warning=True,
+        )
 
 
 def projects_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -291,14 +374,18 @@ def projects_rule(doc: DocumentFacts) -> Iterator[Instance]:
         by_basis[project.basis].append(project)
     for basis, projects in by_basis.items():
         lhs = doc.first("project_expenditure", scope="department", basis=basis) or doc.first(
-            "project_expenditure", basis=basis)
+            "project_expenditure", basis=basis
+        )
         key = _key("department", "current", basis, None)
         if lhs is None:
             yield Instance("project_expenditure_eq_sum_of_projects", key, None, missing="project_expenditure")
             continue
-        yield Instance("project_expenditure_eq_sum_of_projects", key,
-                       Comparison(one(lhs.figure()), total([p.figure() for p in projects])),
-                       shortfall_is_warning=True)
+        yield Instance(
+            "project_expenditure_eq_sum_of_projects",
+            key,
+            Comparison(one(lhs.figure()), total([p.figure() for p in projects])),
+            shortfall_is_warning=True,
+        )
 
 
 def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -308,9 +395,11 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
         key = f"part={row.name or row.metric} share_of={row.share_of}"
         whole = None
         if row.share_of:
-            whole = (doc.first(row.share_of, scope=row.scope, period=row.period, basis=row.basis)
-                     or doc.first(row.share_of, period=row.period, basis=row.basis)
-                     or doc.first(row.share_of, period=row.period))
+            whole = (
+                doc.first(row.share_of, scope=row.scope, period=row.period, basis=row.basis)
+                or doc.first(row.share_of, period=row.period, basis=row.basis)
+                or doc.first(row.share_of, period=row.period)
+            )
         if whole is None:
             yield Instance("stated_share_eq_part_over_total", key, None, missing=row.share_of or "the total")
             continue
@@ -324,8 +413,7 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
 def _subject_figures(doc: DocumentFacts, change: FactRow) -> tuple[FactRow | None, FactRow | None]:
     assert change.subject is not None
     current = doc.first(change.subject, scope=change.scope, basis=change.basis, project=change.project)
-    prior = doc.first(change.subject, scope=change.scope, period="prior", basis=change.basis,
-                      project=change.project)
+    prior = doc.first(change.subject, scope=change.scope, period="prior", basis=change.basis, project=change.project)
     return current, prior
 
 
@@ -334,18 +422,26 @@ def change_rule(doc: DocumentFacts) -> Iterator[Instance]:
         current, prior = _subject_figures(doc, change)
         key = _key(change.scope, change.period, change.basis, change.project, f"subject={change.subject}")
         if current is None or prior is None:
-            yield Instance("change_eq_current_minus_prior", key, None,
-                           missing=f"{change.subject} ({'current' if current is None else 'prior'})")
+            yield Instance(
+                "change_eq_current_minus_prior",
+                key,
+                None,
+                missing=f"{change.subject} ({'current' if current is None else 'prior'})",
+            )
             continue
-        yield Instance("change_eq_current_minus_prior", key,
-                       Comparison(one(change.figure()), difference(one(current.figure()), one(prior.figure()))))
+        yield Instance(
+            "change_eq_current_minus_prior",
+            key,
+            Comparison(one(change.figure()), difference(one(current.figure()), one(prior.figure()))),
+        )
 
 
 def growth_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for growth in (r for r in doc.facts if r.metric == "growth_pct" and r.subject):
         key = _key(growth.scope, growth.period, growth.basis, growth.project, f"subject={growth.subject}")
-        change = doc.first("change_amount", scope=growth.scope, basis=growth.basis,
-                           project=growth.project, subject=growth.subject)
+        change = doc.first(
+            "change_amount", scope=growth.scope, basis=growth.basis, project=growth.project, subject=growth.subject
+        )
         current, prior = _subject_figures(doc, growth)
         if change is None or (prior is None and current is None):
             yield Instance("growth_eq_change_over_prior", key, None, missing="change or prior figure")
@@ -361,19 +457,29 @@ def growth_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 def execution_rate_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for rate in (r for r in doc.facts if r.metric == "execution_rate_pct"):
-        key = _key(rate.scope, rate.period, "actual", rate.project,
-                   f"subject={rate.subject}" if rate.subject else "")
+        key = _key(rate.scope, rate.period, "actual", rate.project, f"subject={rate.subject}" if rate.subject else "")
         if rate.subject:
             executed = doc.first(rate.subject, scope=rate.scope, basis="actual", project=rate.project)
-            budget = (doc.first(rate.subject, scope=rate.scope, basis="budget", project=rate.project)
-                      or doc.first(rate.subject, scope=rate.scope, basis="initial_budget", project=rate.project))
+            budget = doc.first(rate.subject, scope=rate.scope, basis="budget", project=rate.project) or doc.first(
+                rate.subject, scope=rate.scope, basis="initial_budget", project=rate.project
+            )
         else:
             executed = doc.first("executed", scope=rate.scope, project=rate.project)
-            budget = next((row for m in ("budget_adjusted", "budget_issued", "budget_initial")
-                           if (row := doc.first(m, scope=rate.scope, project=rate.project))), None)
+            budget = next(
+                (
+                    row
+                    for m in ("budget_adjusted", "budget_issued", "budget_initial")
+                    if (row := doc.first(m, scope=rate.scope, project=rate.project))
+                ),
+                None,
+            )
         if executed is None or budget is None:
-            yield Instance("execution_rate_eq_executed_over_budget", key, None,
-                           missing="executed" if executed is None else "budget")
+            yield Instance(
+                "execution_rate_eq_executed_over_budget",
+                key,
+                None,
+                missing="executed" if executed is None else "budget",
+            )
             continue
         computed = ratio_pct(one(executed.figure()), one(budget.figure()))
         if computed is None:
@@ -391,8 +497,7 @@ def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
         first = rows[0]
         for other in rows[1:]:
             key = _key(scope, period, basis, project, f"metric={metric}" + (f" subject={subject}" if subject else ""))
-            yield Instance("same_figure_stated_twice_agrees", key,
-                           Comparison(one(first.figure()), one(other.figure())))
+            yield Instance("same_figure_stated_twice_agrees", key, Comparison(one(first.figure()), one(other.figure())))
 
 
 def _name_key(name: str) -> str:
@@ -400,59 +505,160 @@ def _name_key(name: str) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("expenditure_total_eq_basic_plus_project", "within_text", "error",
-         "本年支出合计 = 基本支出 + 项目支出(+ 经营支出)",
-         "Total expenditure equals basic plus project expenditure",
-         ("expenditure_total", "gpb_expenditure", "executed", "budget_adjusted", "budget_initial",
-          "basic_expenditure", "project_expenditure", "operating_expenditure"), expenditure_total_rule),
-    Rule("basic_eq_personnel_plus_public", "within_text", "error", "基本支出 = 人员经费 + 公用经费",
-         "Basic expenditure equals personnel plus public expenses",
-         ("basic_expenditure", "personnel_expense", "public_expense"), basic_rule),
-    Rule("income_total_eq_sum_of_sources", "within_text", "error", "本年收入合计 = 各项收入之和",
-         "Total income equals the sum of its sources",
-         ("income_total", "fiscal_appropriation_income", *_APPROPRIATION_TYPES, *_INCOME_SOURCES), income_rule),
-    Rule("fiscal_appropriation_eq_sum_of_types", "within_text", "error",
-         "财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款收入",
-         "Fiscal appropriation equals the sum of its three types",
-         ("fiscal_appropriation_income", *_APPROPRIATION_TYPES), fiscal_appropriation_rule),
-    Rule("expenditure_eq_sum_of_functional_classes", "within_text", "error",
-         "一般公共预算财政拨款支出 = 各功能分类(类)支出之和",
-         "GPB (or total) expenditure equals the sum of its functional classes (类)",
-         ("gpb_expenditure", "expenditure_total"), gpb_functional_rule),
-    Rule("functional_line_eq_sum_of_children", "within_text", "error", "类 = Σ款, 款 = Σ项",
-         "A functional class or subclass equals the sum of the lines under it", (), functional_children_rule),
-    Rule("economic_total_eq_sum_of_items", "within_text", "error",
-         "人员经费/公用经费/经济分类类级 = 所列经济分类款级之和(所列不全时为警告)",
-         "Personnel/public expenses and economic classes equal the items listed under them "
-         "(a shortfall is a warning: lists introduced by 主要包括 may be incomplete)",
-         ("personnel_expense", "public_expense"), economic_items_rule),
-    Rule("project_expenditure_eq_sum_of_projects", "within_text", "error", "项目支出 = 所列项目之和",
-         "Project expenditure equals the projects listed (a shortfall is a warning)",
-         ("project_expenditure",), projects_rule),
-    Rule("stated_share_eq_part_over_total", "within_text", "error", "占比 = 部分 ÷ 总数",
-         "A stated share equals the part divided by the total", (), share_rule),
-    Rule("change_eq_current_minus_prior", "within_text", "error", "增减额 = 本年数 − 上年数",
-         "A stated change equals the current figure minus the prior one", ("change_amount",), change_rule),
-    Rule("growth_eq_change_over_prior", "within_text", "error", "增长率 = 增减额 ÷ 上年数",
-         "A stated growth rate equals the change divided by the prior figure",
-         ("growth_pct", "change_amount"), growth_rule),
-    Rule("three_public_total_eq_sum_of_parts", "within_text", "error",
-         "“三公”经费 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费",
-         "Three public expenses equal outbound travel plus vehicles plus reception",
-         ("three_public_total", "three_public_outbound_travel", "three_public_vehicle",
-          "three_public_reception"), three_public_rule),
-    Rule("three_public_vehicle_eq_purchase_plus_operation", "within_text", "error",
-         "公务用车购置及运行维护费 = 购置费 + 运行维护费", "Vehicle expenses equal purchase plus operation",
-         ("three_public_vehicle", "three_public_vehicle_purchase", "three_public_vehicle_operation"), vehicle_rule),
-    Rule("procurement_total_eq_goods_works_services", "within_text", "error",
-         "政府采购支出总额 = 货物 + 工程 + 服务", "Procurement equals goods plus works plus services",
-         ("procurement_total", "procurement_goods", "procurement_works", "procurement_services"), procurement_rule),
-    Rule("execution_rate_eq_executed_over_budget", "within_text", "error", "预算执行率 = 执行数 ÷ 预算数",
-         "A stated execution rate equals executed divided by budget",
-         ("execution_rate_pct", "executed", "budget_adjusted", "budget_issued", "budget_initial"),
-         execution_rate_rule),
-    Rule("same_figure_stated_twice_agrees", "within_text", "error", "同一数字多处表述应一致",
-         "The same figure stated twice agrees", (), stated_twice_rule),
+    Rule(
+        "expenditure_total_eq_basic_plus_project",
+        "within_text",
+        "error",
+        "本年支出合计 = 基本支出 + 项目支出(+ 经营支出)",
+        "Total expenditure equals basic plus project expenditure",
+        (
+            "expenditure_total",
+            "gpb_expenditure",
+            "executed",
+            "budget_adjusted",
+            "budget_initial",
+            "basic_expenditure",
+            "project_expenditure",
+            "operating_expenditure",
+        ),
+        expenditure_total_rule,
+    ),
+    Rule(
+        "basic_eq_personnel_plus_public",
+        "within_text",
+        "error",
+        "基本支出 = 人员经费 + 公用经费",
+        "Basic expenditure equals personnel plus public expenses",
+        ("basic_expenditure", "personnel_expense", "public_expense"),
+        basic_rule,
+    ),
+    Rule(
+        "income_total_eq_sum_of_sources",
+        "within_text",
+        "error",
+        "本年收入合计 = 各项收入之和",
+        "Total income equals the sum of its sources",
+        ("income_total", "fiscal_appropriation_income", *_APPROPRIATION_TYPES, *_INCOME_SOURCES),
+        income_rule,
+    ),
+    Rule(
+        "fiscal_appropriation_eq_sum_of_types",
+        "within_text",
+        "error",
+        "财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款收入",
+        "Fiscal appropriation equals the sum of its three types",
+        ("fiscal_appropriation_income", *_APPROPRIATION_TYPES),
+        fiscal_appropriation_rule,
+    ),
+    Rule(
+        "expenditure_eq_sum_of_functional_classes",
+        "within_text",
+        "error",
+        "一般公共预算财政拨款支出 = 各功能分类(类)支出之和",
+        "GPB (or total) expenditure equals the sum of its functional classes (类)",
+        ("gpb_expenditure", "expenditure_total"),
+        gpb_functional_rule,
+    ),
+    Rule(
+        "functional_line_eq_sum_of_children",
+        "within_text",
+        "error",
+        "类 = Σ款, 款 = Σ项",
+        "A functional class or subclass equals the sum of the lines under it",
+        (),
+        functional_children_rule,
+    ),
+    Rule(
+        "economic_total_eq_sum_of_items",
+        "within_text",
+        "error",
+        "人员经费/公用经费/经济分类类级 = 所列经济分类款级之和(所列不全时为警告)",
+        "Personnel/public expenses and economic classes equal the items listed under them "
+        "(a shortfall is a warning: lists introduced by 主要包括 may be incomplete)",
+        ("personnel_expense", "public_expense"),
+        economic_items_rule,
+    ),
+    Rule(
+        "project_expenditure_eq_sum_of_projects",
+        "within_text",
+        "error",
+        "项目支出 = 所列项目之和",
+        "Project expenditure equals the projects listed (a shortfall is a warning)",
+        ("project_expenditure",),
+        projects_rule,
+    ),
+    Rule(
+        "stated_share_eq_part_over_total",
+        "within_text",
+        "error",
+        "占比 = 部分 ÷ 总数",
+        "A stated share equals the part divided by the total",
+        (),
+        share_rule,
+    ),
+    Rule(
+        "change_eq_current_minus_prior",
+        "within_text",
+        "error",
+        "增减额 = 本年数 − 上年数",
+        "A stated change equals the current figure minus the prior one",
+        ("change_amount",),
+        change_rule,
+    ),
+    Rule(
+        "growth_eq_change_over_prior",
+        "within_text",
+        "error",
+        "增长率 = 增减额 ÷ 上年数",
+        "A stated growth rate equals the change divided by the prior figure",
+        ("growth_pct", "change_amount"),
+        growth_rule,
+    ),
+    Rule(
+        "three_public_total_eq_sum_of_parts",
+        "within_text",
+        "error",
+        "“三公”经费 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费",
+        "Three public expenses equal outbound travel plus vehicles plus reception",
+        ("three_public_total", "three_public_outbound_travel", "three_public_vehicle", "three_public_reception"),
+        three_public_rule,
+    ),
+    Rule(
+        "three_public_vehicle_eq_purchase_plus_operation",
+        "within_text",
+        "error",
+        "公务用车购置及运行维护费 = 购置费 + 运行维护费",
+        "Vehicle expenses equal purchase plus operation",
+        ("three_public_vehicle", "three_public_vehicle_purchase", "three_public_vehicle_operation"),
+        vehicle_rule,
+    ),
+    Rule(
+        "procurement_total_eq_goods_works_services",
+        "within_text",
+        "error",
+        "政府采购支出总额 = 货物 + 工程 + 服务",
+        "Procurement equals goods plus works plus services",
+        ("procurement_total", "procurement_goods", "procurement_works", "procurement_services"),
+        procurement_rule,
+    ),
+    Rule(
+        "execution_rate_eq_executed_over_budget",
+        "within_text",
+        "error",
+        "预算执行率 = 执行数 ÷ 预算数",
+        "A stated execution rate equals executed divided by budget",
+        ("execution_rate_pct", "executed", "budget_adjusted", "budget_issued", "budget_initial"),
+        execution_rate_rule,
+    ),
+    Rule(
+        "same_figure_stated_twice_agrees",
+        "within_text",
+        "error",
+        "同一数字多处表述应一致",
+        "The same figure stated twice agrees",
+        (),
+        stated_twice_rule,
+    ),
 )
 
 RULES_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}

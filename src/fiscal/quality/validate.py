@@ -76,8 +76,13 @@ def _frame(instances: list[tuple[str, Instance]]) -> Any:
     return pd.DataFrame(rows, columns=["rule_id", "tolerance", "abs_residual"], dtype=object)
 
 
-def _result_row(run_id: str, document: tuple[str, str | None, str | None, int | None],
-                instance: Instance, status: str, checked_at: datetime) -> dict[str, Any]:
+def _result_row(
+    run_id: str,
+    document: tuple[str, str | None, str | None, int | None],
+    instance: Instance,
+    status: str,
+    checked_at: datetime,
+) -> dict[str, Any]:
     document_id, source_file, department, fiscal_year = document
     rule = RULES_BY_ID[instance.rule_id]
     comparison = instance.comparison
@@ -85,15 +90,20 @@ def _result_row(run_id: str, document: tuple[str, str | None, str | None, int | 
     rhs = comparison.rhs if comparison else None
     first_figure = lhs.figures[0] if lhs else None
     return {
-        "run_id": run_id, "document_id": document_id, "source_file": source_file,
-        "department_name": department, "fiscal_year": fiscal_year, "rule_id": rule.rule_id,
-        "rule_instance": instance.key, "severity": rule.severity, "status": status,
+        "run_id": run_id,
+        "document_id": document_id,
+        "source_file": source_file,
+        "department_name": department,
+        "fiscal_year": fiscal_year,
+        "rule_id": rule.rule_id,
+        "rule_instance": instance.key,
+        "severity": rule.severity,
+        "status": status,
         "lhs_value": stored(lhs.value) if lhs else None,
         "rhs_value": stored(rhs.value) if rhs else None,
         "residual": stored(comparison.residual) if comparison else None,
         "tolerance": stored(comparison.tolerance) if comparison else None,
-        "metrics": (f"{lhs.description} vs {rhs.description}" if lhs and rhs
-                    else f"missing: {instance.missing}"),
+        "metrics": (f"{lhs.description} vs {rhs.description}" if lhs and rhs else f"missing: {instance.missing}"),
         "lhs_evidence": lhs.evidence if lhs else None,
         "rhs_evidence": rhs.evidence if rhs else None,
         "evidence": " ‖ ".join(x for x in (lhs.evidence if lhs else None, rhs.evidence if rhs else None) if x),
@@ -111,13 +121,16 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
     with duckdb.connect(str(warehouse)) as connection:
         ensure_schemas(connection)
         documents = {
-            row[0]: row for row in connection.execute(
+            row[0]: row
+            for row in connection.execute(
                 "select document_id, source_file, department_name, fiscal_year "
-                "from marts.dim_document where status = 'landed'").fetchall()
+                "from marts.dim_document where status = 'landed'"
+            ).fetchall()
         }
         facts = load_documents(connection)
-        instances = [(doc_id, instance) for doc_id in documents
-                     if doc_id in facts for instance in evaluate(facts[doc_id])]
+        instances = [
+            (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
+        ]
         frame = _frame(instances)
         outcome = run_checkpoint(gx_root, frame)
         summary.gx_success, summary.expectations_run = outcome.success, outcome.expectations_run
@@ -135,8 +148,16 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
             connection.execute("insert into quality.identity_results by name select * from results")
         connection.execute(
             "insert into quality.validation_runs values (?, ?, ?, ?, ?, ?, ?)",
-            [run_id, started, _now(), summary.instances, summary.by_status.get(ERROR, 0),
-             summary.gx_success, summary.data_docs])
+            [
+                run_id,
+                started,
+                _now(),
+                summary.instances,
+                summary.by_status.get(ERROR, 0),
+                summary.gx_success,
+                summary.data_docs,
+            ],
+        )
         connection.execute("commit")
     return summary
 

@@ -1,0 +1,38 @@
+# `make run` and `make test` each do all set-up on a fresh machine (Python 3.11, network to PyPI).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+export FISCAL_PROJECT_DIR := $(CURDIR)
+
+.PHONY: setup run test lint unit e2e docs clean
+
+setup: $(STAMP)
+
+# Reinstalls only when pyproject.toml or constraints.txt change (the stamp carries their checksum).
+$(STAMP):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $@
+
+run: setup  ## the pipeline on the bundled sample documents → warehouse/fiscal.duckdb
+	$(BIN)/fiscal run
+
+test: setup lint  ## lint, then unit, seed and end-to-end tests
+	$(BIN)/pytest
+
+unit: setup
+	$(BIN)/pytest tests/unit tests/seeds
+
+e2e: setup
+	$(BIN)/pytest tests/e2e
+
+lint: setup
+	$(BIN)/ruff check src flows tests
+	$(BIN)/sqlfluff lint models macros --templater jinja --dialect duckdb
+
+docs: setup  ## dbt docs for the marts (target/index.html)
+	FISCAL_WAREHOUSE=warehouse/fiscal.duckdb $(BIN)/dbt docs generate --project-dir . --profiles-dir .
+
+clean:
+	rm -rf $(VENV) warehouse target logs expectations/gx/uncommitted

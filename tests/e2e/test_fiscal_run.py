@@ -1,0 +1,165 @@
+"""`fiscal run` on the sample documents: ingest → dbt → GE, checked in the warehouse it builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from fiscal.cli import app
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory):
+    os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect-home"))
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
+
+
+@pytest.fixture(scope="module")
+def first_run(prefect_server, tmp_path_factory):
+    inbox = tmp_path_factory.mktemp("inbox")
+    for path in SAMPLES.glob("*.txt"):
+        shutil.copy(path, inbox / path.name)
+    (inbox / "corrupt.txt").write_bytes(b"\x00\x9f\x92\x96 binary")
+    (inbox / "copy_of_003.txt").write_bytes(next(SAMPLES.glob("003_*.txt")).read_bytes())
+    warehouse = tmp_path_factory.mktemp("warehouse") / "fiscal.duckdb"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse)])
+    return result, warehouse, inbox
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(sql, params or []).fetchall()
+
+
+def test_run_reports_and_exits_zero_despite_identity_errors(first_run):
+    result, _, _ = first_run
+    assert result.exit_code == 0, result.output
+    assert "Identity checks" in result.output
+    assert "expenditure_total_eq_basic_plus_project" in result.output
+    assert "Data Docs" in result.output
+
+
+def test_every_file_is_landed_or_quarantined(first_run):
+    _, warehouse, _ = first_run
+    rows = dict(query(warehouse, "select file_name, status from raw.documents"))
+    assert rows == {**{p.name: "landed" for p in SAMPLES.glob("*.txt")}, "corrupt.txt": "quarantined"}
+    reason = query(warehouse, "select quarantine_reason from marts.dim_document where source_file = 'corrupt.txt'")
+    assert "binary" in reason[0][0]
+    assert "duplicate" in first_run[0].output  # copy_of_003.txt: same bytes as 003, reported
+
+
+def test_facts_reach_the_marts_with_provenance(first_run):
+    _, warehouse, _ = first_run
+    rows = query(
+        warehouse,
+        """
+        select f.amount_wan, f.evidence, substr(t.text, f.span_start + 1, f.span_end - f.span_start)
+        from marts.fct_document_facts f join raw.document_text t using (document_id)
+        where f.source_file like '002_%' and f.metric = 'executed' order by f.fact_id limit 1""",
+    )
+    amount, evidence, span_text = rows[0]
+    assert amount == Decimal("2679.48")
+    assert "实际支出2679.48万元" in evidence and span_text.endswith("2679.48万元")
+
+
+def test_functional_lines_are_mapped_to_codes_despite_wording_variants(first_run):
+    _, warehouse, _ = first_run
+    rows = dict(
+        query(
+            warehouse,
+            """
+        select functional_name, functional_code from marts.fct_expenditure_by_function
+        where source_file like '001_%' and level = 3""",
+        )
+    )
+    assert rows["机关事业单位基本养老保险"] == "2080505"
+    assert rows["其他自然资源事务"] == "2200199"  # under 自然资源海洋气候气象等支出 (variant wording)
+    assert rows["住房公积金"] == "2210201"
+    assert rows["土地资源储备"] is None  # not in the partial reference: kept, unmapped, counted
+    unmapped = query(
+        warehouse,
+        """select unmapped_functional_lines from marts.mart_department_year
+        where department_name = '米易县集体土地征收补偿安置中心'""",
+    )
+    assert unmapped == [(2,)]
+
+
+def test_economic_items_are_mapped(first_run):
+    _, warehouse, _ = first_run
+    rows = dict(
+        query(
+            warehouse,
+            """select economic_name, economic_code from marts.fct_expenditure_by_economic
+        where source_file like '001_%' and basis = 'actual'""",
+        )
+    )
+    assert rows["基本工资"] == "30101" and rows["住房公积金"] == "30113" and rows["劳务费"] == "30226"
+
+
+def test_seed_inconsistencies_are_errors_with_both_sides(first_run):
+    _, warehouse, _ = first_run
+    errors = query(
+        warehouse,
+        """
+        select source_file, rule_id, lhs_value, rhs_value, residual, tolerance, lhs_evidence, rhs_evidence
+        from quality.identity_results where status = 'error' order by source_file""",
+    )
+    by_rule = {(row[0][:3], row[1]): row for row in errors}
+    seed_002 = by_rule[("002", "expenditure_total_eq_basic_plus_project")]
+    assert seed_002[2:6] == (Decimal("2679.48"), Decimal("2679.45"), Decimal("0.03"), Decimal("0.015"))
+    assert "实际支出2679.48万元" in seed_002[6] and "基本经费支出508.24万元" in seed_002[7]
+    seed_001 = by_rule[("001", "functional_line_eq_sum_of_children")]
+    assert seed_001[2:4] == (Decimal("14.82"), Decimal("14.83"))
+    assert not [row for row in errors if row[0].startswith("003")]  # the consistent seed
+
+
+def test_rounding_is_reported_as_rounding_not_error(first_run):
+    _, warehouse, _ = first_run
+    rounding = query(
+        warehouse,
+        """select rule_id, lhs_value, rhs_value from quality.identity_results
+        where status = 'rounding' and source_file like '001_%' and rule_id = 'economic_total_eq_sum_of_items'""",
+    )
+    assert (Decimal("236.24"), Decimal("236.23")) in {(r[1], r[2]) for r in rounding}
+    insufficient = query(
+        warehouse,
+        """select count(*) from quality.identity_results
+        where status = 'insufficient_data' and lhs_value is not null and rhs_value is not null""",
+    )
+    assert insufficient == [(0,)]
+
+
+def test_data_quality_mart_and_data_docs(first_run):
+    _, warehouse, _ = first_run
+    rows = dict(query(warehouse, "select substr(source_file, 1, 3), rules_failed from marts.mart_data_quality"))
+    assert rows["002"] == 1 and rows["003"] == 0
+    from fiscal.config import gx_root
+
+    assert (gx_root() / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").is_file()
+
+
+def test_second_run_adds_nothing_and_strict_fails_on_errors(first_run):
+    _, warehouse, inbox = first_run
+    before = query(warehouse, "select (select count(*) from raw.documents), (select count(*) from raw.facts)")
+    result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse), "--strict"])
+    assert result.exit_code == 1, result.output
+    after = query(warehouse, "select (select count(*) from raw.documents), (select count(*) from raw.facts)")
+    assert after == before
+
+
+def test_missing_input_is_a_clear_failure(tmp_path):
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
