@@ -29,7 +29,7 @@ e2e: setup
 
 lint: setup
 	$(BIN)/ruff check src flows tests
-	$(BIN)/sqlfluff lint models macros --templater jinja --dialect duckdb
+	$(BIN)/sqlfluff lint models macros tests/dbt
 
 docs: setup  ## dbt docs for the marts (target/index.html)
 	FISCAL_WAREHOUSE=warehouse/fiscal.duckdb $(BIN)/dbt docs generate --project-dir . --profiles-dir .

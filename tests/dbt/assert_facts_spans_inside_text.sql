@@ -1,5 +1,7 @@
 -- A fact's span lies inside its document's text and covers the figure as written.
-select facts.document_id, facts.fact_id
+select
+    facts.document_id,
+    facts.fact_id
 from {{ ref('fct_document_facts') }} as facts
 inner join {{ source('raw', 'document_text') }} as texts
     on facts.document_id = texts.document_id
