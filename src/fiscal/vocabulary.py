@@ -90,6 +90,8 @@ _METRICS = [
     Metric("procurement_services", "政府采购服务支出", "Government procurement of services"),
     Metric("procurement_sme_awarded", "授予中小企业合同金额", "Procurement awarded to SMEs"),
     Metric("procurement_micro_awarded", "授予小微企业合同金额", "Procurement awarded to micro firms"),
+    Metric("procurement_sme_reserved", "面向中小企业预留采购预算", "Procurement budget reserved for SMEs"),
+    Metric("procurement_micro_reserved", "面向小微企业预留采购预算", "Procurement budget reserved for micro firms"),
     Metric("budget_initial", "年初预算数", "Initial budget", basis_neutral=False),
     Metric("budget_adjusted", "全年预算数(调整后)", "Adjusted (full-year) budget", basis_neutral=False),
     Metric("budget_issued", "预算下达数", "Budget issued by the finance bureau", basis_neutral=False),

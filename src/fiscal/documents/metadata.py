@@ -83,7 +83,7 @@ def detect_department(text: str) -> str | None:
     candidates: Counter[str] = Counter()
     for weight, cue in zip((5, 4, 3, 2), _DEPARTMENT_CUES, strict=True):
         for m in cue.finditer(text[:20000]):
-            name = re.sub(r"^(?:\d{4}年度?|我单位|本单位)", "", m.group("name"))
+            name = re.sub(r"^(?:第[一二三四五六七八九十\d]+部分|\d{4}年度?|我单位|本单位)", "", m.group("name"))
             candidates[name] += weight
     if not candidates:
         return None

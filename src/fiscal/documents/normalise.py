@@ -90,6 +90,14 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
     if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
         return None
     if (
+        re.search(r"\((?:类|款)\)", previous)
+        and "(项)" not in previous
+        and "(项)" in following
+        and not previous.rstrip().endswith(":")
+        and not LIST_MARKER.match(following)
+    ):
+        return ""  # a functional line's name wrapped between its (款) and its (项)
+    if (
         looks_like_heading(previous)
         or looks_like_unmarked_heading(previous)
         or LIST_MARKER.match(following)

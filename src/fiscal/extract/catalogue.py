@@ -1,9 +1,11 @@
 """The catalogue of statement patterns: the words that name a figure, and the metric each yields.
 
 A pattern matches the end of a figure's label (the words just before the number), followed only by
-filler such as 支出, 决算数, 为. Among the patterns that match, the one whose words start earliest
-(the most specific name) wins, so 一般公共预算财政拨款收入 beats 财政拨款收入 and 公用经费预算数
-beats 预算数. The wording covers the national templates for 部门决算, 部门预算 and 绩效自评 and
+filler such as 支出, 决算数, 为. Among the patterns that match, the one whose words end last wins
+(Chinese noun phrases are head-final: 财政拨款收入支出总计 is a 总计), then the one whose words
+start first (the most specific name: 一般公共预算财政拨款收入 beats 财政拨款收入). Weak patterns
+(bare 预算数, 决算数, 实际支出) win only when nothing else names the figure, so 公用经费预算数 is
+公用经费 stated as a budget. The wording covers the national templates for 部门决算, 部门预算 and 绩效自评 and
 their common variants; add a variant here, never in the engine.
 """
 
@@ -18,11 +20,12 @@ from fiscal.vocabulary import METRICS
 # Words that may stand between a figure's name and the number without changing what it is.
 FILLER = (
     r"(?:支出|收入|经费|资金|金额|总金额|总额|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|实际|"
-    r"下达|拨付|全年|年度|为|是|达到?|约|了|财政拨款|\(调整后\)|:|\s)*"
+    r"下达|拨付|全年|年度|为|是|达到?|约|了|财政拨款|\(调整后\)|\((?![类款项])[^()]{1,20}\)|:|\s)*"
 )
 # A label made only of basis words refers to the figure its paragraph is about ("决算数2.75万元").
 BARE_LABEL = re.compile(
-    r"(?:^|[,;:])(?:\d{4}年度?|本年|全年|当年|年度)?(?:实际|执行)?(?:决算数?|预算数?|实际支出|支出|共计支出|合计|执行数|执行金额)"
+    r"^(?:\d{4}年度?|本年|全年|当年|年度|年初|年初批复|调整后)?(?:实际|执行)?"
+    r"(?:决算数?|预算数?|实际支出|支出决算|支出|共计支出|合计|执行数|执行金额)"
     rf"{FILLER}$"
 )
 
@@ -38,17 +41,22 @@ class StatementPattern:
     period: str | None = None  # the name itself fixes the period (年初结转和结余 is a current figure)
     basis: str | None = None  # the name itself fixes the basis (项目总金额 is what was budgeted)
     excluded_in: str | None = None  # regex on the sentence: where these words mean something else
+    weak: bool = False  # generic words (预算数, 决算数): only when no other pattern names the figure
 
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{self.label}){FILLER}$")
+        return re.compile(rf"(?P<words>{self.label}){FILLER}$")
 
 
 P = StatementPattern
 # Figures about one class of projects ("该类项目 … 涉及预算总金额") are not the department's totals.
-_PROJECT_CLASS = r"该类项目|此类项目|该项目|本项目"
+_PROJECT_CLASS = r"该类项目|此类项目|该项目|本项目|涉及预算"
 CATALOGUE: tuple[StatementPattern, ...] = (
     # Totals and income sources (收入支出决算总表, 收入决算表)
-    P("total_income_expenditure", r"收[、,和与及]?支(?:决算|预算)?总计", "total_income_expenditure"),
+    P(
+        "total_income_expenditure",
+        r"收[、,和与及]?支(?:决算|预算)?总计|收入支出(?:决算|预算)?总计",
+        "total_income_expenditure",
+    ),
     P("income_total", r"(?:本年)?收入(?:决算|预算)?(?:合计|总计)|总收入", "income_total"),
     P(
         "fiscal_appropriation_income",
@@ -120,9 +128,11 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Other important matters (其他重要事项)
     P("agency_operating_expense", r"机关运行经费", "agency_operating_expense"),
     P("procurement_total", r"政府采购(?:支出)?(?:总额|合计)?|实际采购(?:数|金额)?", "procurement_total"),
-    P("procurement_goods", r"政府采购货物", "procurement_goods"),
-    P("procurement_works", r"政府采购工程", "procurement_works"),
-    P("procurement_services", r"政府采购服务", "procurement_services"),
+    P("procurement_goods", r"政府采购货物|货物采购", "procurement_goods"),
+    P("procurement_works", r"政府采购工程|工程采购", "procurement_works"),
+    P("procurement_services", r"政府采购服务|服务采购", "procurement_services"),
+    P("procurement_sme_reserved", r"面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_sme_reserved"),
+    P("procurement_micro_reserved", r"面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_micro_reserved"),
     P("procurement_sme_awarded", r"授予中小企业合同(?:金额)?", "procurement_sme_awarded"),
     P("procurement_micro_awarded", r"授予小微企业合同(?:金额)?", "procurement_micro_awarded"),
     P(
@@ -136,18 +146,19 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("budget_initial", r"年初(?:批复)?预算(?:数|资金|金额)?", "budget_initial", excluded_in=_PROJECT_CLASS),
     P(
         "budget_adjusted",
-        r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)"
-        r"|预算总(?:金)?额|预算资金|预算金额|预算数",
+        r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)|预算总(?:金)?额",
         "budget_adjusted",
         excluded_in=_PROJECT_CLASS,
     ),
+    P("budget_stated", r"预算数|预算资金|预算金额", "budget_adjusted", excluded_in=_PROJECT_CLASS, weak=True),
     P(
         "budget_issued",
         r"(?:财政)?下达(?:的)?预算(?:数)?(?:总额|总金额)?|预算下达(?:总)?(?:金额|数)?",
         "budget_issued",
         excluded_in=_PROJECT_CLASS,
     ),
-    P("executed", r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际支出(?:资金)?|决算数|实际完成(?:数)?", "executed"),
+    P("executed", r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际完成(?:数)?", "executed", excluded_in=_PROJECT_CLASS),
+    P("actual_stated", r"实际支出(?:资金)?|决算数", "executed", excluded_in=_PROJECT_CLASS, weak=True),
     P(
         "execution_rate_pct",
         r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率",
@@ -173,16 +184,19 @@ _COMPILED = tuple((pattern, pattern.compiled()) for pattern in CATALOGUE)
 
 def match_label(label: str, kind: str, sentence: str = "") -> tuple[StatementPattern, int] | None:
     """The pattern naming the figure whose label is `label`, and where its words start."""
-    best: tuple[StatementPattern, int] | None = None
+    best: tuple[tuple[bool, int, int], StatementPattern, int] | None = None
     for pattern, regex in _COMPILED:
         if kind not in pattern.kinds:
             continue
         if pattern.excluded_in and re.search(pattern.excluded_in, sentence):
             continue
         found = regex.search(label)
-        if found and (best is None or found.start() < best[1]):
-            best = (pattern, found.start())
-    return best
+        if found is None:
+            continue
+        rank = (not pattern.weak, found.end("words"), -found.start())
+        if best is None or rank > best[0]:
+            best = (rank, pattern, found.start())
+    return (best[1], best[2]) if best else None
 
 
 def unknown_metrics() -> set[str]:

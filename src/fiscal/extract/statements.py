@@ -106,6 +106,9 @@ class StatementExtractor:
     out: Extraction = field(default_factory=Extraction)
     tracker: SectionTracker = field(default_factory=SectionTracker)
     functional: _FunctionalContext = field(default_factory=_FunctionalContext)
+    # A functional line named in a sentence of its own ("1、一般公共服务支出(类)…行政运行(项)。"):
+    # the bare budget and actual figures that follow are its (level, name, class, kuan).
+    functional_subject: tuple[int, str, str | None, str | None] | None = None
 
     @property
     def default_basis(self) -> str:
@@ -131,6 +134,7 @@ class StatementExtractor:
             if heading is not None:
                 self.tracker.enter(heading)
                 self._update_functional_context(line)
+                self.functional_subject = None
                 continue
             if self.tracker.skipped or not line.strip():
                 continue
@@ -147,6 +151,18 @@ class StatementExtractor:
         for mark in marks:
             self._enter_functional(mark.group("level"), _clean_name(mark.group("name")))
 
+    def _name_functional_subject(self, text: str) -> None:
+        marks = list(_FUNCTIONAL_MARK.finditer(_LEADING_MARKER.sub("", text.strip())))
+        if not marks:
+            return
+        for mark in marks:
+            self._enter_functional(mark.group("level"), _clean_name(mark.group("name")))
+        level = _FUNCTIONAL_LEVEL[marks[-1].group("level")]
+        name = _clean_name(marks[-1].group("name"))
+        class_name = self.functional.class_name if level > 1 else None
+        kuan_name = self.functional.kuan_name if level > 2 else None
+        self.functional_subject = (level, name, class_name, kuan_name)
+
     def _enter_functional(self, level: str, name: str) -> None:
         if level == "类":
             self.functional = _FunctionalContext(class_name=name)
@@ -157,7 +173,10 @@ class StatementExtractor:
     def _sentence(self, sentence: _Sentence, subject: Fact | None) -> Fact | None:
         state = _SentenceState(scope=self.tracker.scope or "department", basis=self.default_basis, subject=subject)
         cursor = sentence.start
-        for quantity in find_quantities(self.text, sentence.start, sentence.end):
+        quantities = find_quantities(self.text, sentence.start, sentence.end)
+        if not quantities:
+            self._name_functional_subject(sentence.text)
+        for quantity in quantities:
             label = self.text[cursor : quantity.start]
             label_start = cursor
             cursor = quantity.end
@@ -230,6 +249,19 @@ class StatementExtractor:
                 project=subject.project_name,
             )
             return
+        if bare and self.functional_subject is not None:
+            level, name, class_name, kuan_name = self.functional_subject
+            self._add_line(
+                "functional",
+                level,
+                name,
+                q,
+                replace(prov, pattern="functional_subject"),
+                state,
+                class_name=class_name,
+                kuan_name=kuan_name,
+            )
+            return
         change = cat.CHANGE.search(tail)
         if change and tail.strip():
             subject_metric = self._change_subject(change.group("subject"), state)
@@ -259,6 +291,11 @@ class StatementExtractor:
             named = None
         if named is not None:
             pattern, words_start = named
+            basis = pattern.basis
+            qualifier = self._qualifier(pattern, tail[:words_start])
+            if qualifier is not None:
+                # "基本支出全年预算总额450.94万元": basic expenditure, stated as a budget.
+                basis, pattern, words_start = _BASIS_OF_METRIC[pattern.yields], qualifier[0], qualifier[1]
             self._apply_scope_markers(tail[:words_start], state)
             self._add_fact(
                 pattern.yields,
@@ -268,11 +305,12 @@ class StatementExtractor:
                 scope=pattern.scope,
                 period=pattern.period,
                 label=tail,
-                basis=pattern.basis,
+                basis=basis,
             )
             if pattern.sets_scope and pattern.scope:
                 state.scope = pattern.scope
             return
+
         self._apply_scope_markers(tail, state)
         name = _clean_name(tail)
         document_number = cat.FUNDING_DOCUMENT.search(label)
@@ -298,6 +336,16 @@ class StatementExtractor:
                 prov.span_start,
                 prov.span_end,
             )
+
+    @staticmethod
+    def _qualifier(pattern: cat.StatementPattern, before: str) -> tuple[cat.StatementPattern, int] | None:
+        """The spending quantity an execution word (年初预算, 全年预算, 决算数) is stated for, if named."""
+        if pattern.yields not in _BASIS_OF_METRIC or not before:
+            return None
+        named = cat.match_label(before, MONEY)
+        if named is None or not METRICS[named[0].yields].basis_neutral:
+            return None
+        return named
 
     def _change_subject(self, subject_text: str, state: _SentenceState) -> str | None:
         named = cat.match_label(re.sub(r"^.*?相比|^.*?比\d{4}年|^比上年", "", subject_text).strip(" ,"), MONEY)
