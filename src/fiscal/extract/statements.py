@@ -264,7 +264,8 @@ class StatementExtractor:
             return
         change = cat.CHANGE.search(tail)
         if change and tail.strip():
-            subject_metric = self._change_subject(change.group("subject"), state)
+            earlier = label[: len(label) - len(tail)]
+            subject_metric = self._change_subject(change.group("subject"), state, earlier)
             sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
             state.last_change_subject = subject_metric
             self._add_fact(
@@ -347,10 +348,16 @@ class StatementExtractor:
             return None
         return named
 
-    def _change_subject(self, subject_text: str, state: _SentenceState) -> str | None:
-        named = cat.match_label(re.sub(r"^.*?相比|^.*?比\d{4}年|^比上年", "", subject_text).strip(" ,"), MONEY)
-        if named is not None:
-            return named[0].yields
+    def _change_subject(self, subject_text: str, state: _SentenceState, earlier: str = "") -> str | None:
+        """What a change is about: named in its clause, else in the clause before it without a figure
+        ("项目支出增加,较上年增加1133.95万元"), else the figure just stated, else the paragraph's subject."""
+        candidates = [subject_text, *reversed(_CLAUSE_BREAK.split(earlier))]
+        for text in candidates:
+            cleaned = re.sub(r"^.*?相比|^.*?比\d{4}年度?|^比上年|^较上[一]?年?度?", "", text)
+            cleaned = cat.CHANGE.sub(lambda m: m.group("subject"), cleaned).strip(" ,")
+            named = cat.match_label(cleaned, MONEY) if cleaned else None
+            if named is not None:
+                return named[0].yields
         if state.last_fact is not None:
             return state.last_fact.metric
         return state.subject.metric if state.subject is not None else None

@@ -36,18 +36,19 @@ class Side:
     value: Decimal
     half_width: Decimal
     figures: tuple[Figure, ...]
+    description: str  # how the side is computed from the figures, for reviewers
 
     @property
     def evidence(self) -> str:
         return " | ".join(dict.fromkeys(f.evidence for f in self.figures))
 
-    @property
-    def description(self) -> str:
-        return " + ".join(f"{f.label}={_plain(f.value)}" for f in self.figures)
+
+def _named(figure: Figure) -> str:
+    return f"{figure.label}={_plain(figure.value)}"
 
 
 def one(figure: Figure) -> Side:
-    return Side(figure.value, figure.half_unit, (figure,))
+    return Side(figure.value, figure.half_unit, (figure,), _named(figure))
 
 
 def total(figures: list[Figure]) -> Side:
@@ -55,6 +56,7 @@ def total(figures: list[Figure]) -> Side:
         sum((f.value for f in figures), Decimal(0)),
         sum((f.half_unit for f in figures), Decimal(0)),
         tuple(figures),
+        " + ".join(_named(f) for f in figures),
     )
 
 
@@ -74,11 +76,16 @@ def ratio_pct(part: Side, whole: Side) -> Side | None:
             for dw in (-whole.half_width, whole.half_width)
         ]
         half_width = max(abs(c - point) for c in candidates)
-    return Side(point, half_width, part.figures + whole.figures)
+    return Side(point, half_width, part.figures + whole.figures, f"({part.description}) ÷ ({whole.description}) × 100")
 
 
 def difference(left: Side, right: Side) -> Side:
-    return Side(left.value - right.value, left.half_width + right.half_width, left.figures + right.figures)
+    return Side(
+        left.value - right.value,
+        left.half_width + right.half_width,
+        left.figures + right.figures,
+        f"{left.description} − ({right.description})",
+    )
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,9 @@ class Instance:
     missing: str = ""
     # A breach where the parts fall short of a "主要包括" total may be a list left incomplete.
     shortfall_is_warning: bool = False
+    # Shares are often nudged by one unit so that a list totals 100%: a breach smaller than this
+    # (beyond the envelope) is a warning, not an accounting error.
+    near_miss: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -407,7 +410,12 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if computed is None:
             yield Instance("stated_share_eq_part_over_total", key, None, missing="a non-zero total")
             continue
-        yield Instance("stated_share_eq_part_over_total", key, Comparison(one(row.pct_figure()), computed))
+        yield Instance(
+            "stated_share_eq_part_over_total",
+            key,
+            Comparison(one(row.pct_figure()), computed),
+            near_miss=row.pct_half_unit * 2 if row.pct_half_unit else None,
+        )
 
 
 def _subject_figures(doc: DocumentFacts, change: FactRow) -> tuple[FactRow | None, FactRow | None]:

@@ -4,7 +4,7 @@ Status of an instance, exactly one of:
 - pass: both sides equal as stated;
 - rounding: they differ by less than the rounding envelope;
 - warning: GE found the envelope breached, but only as a shortfall of a list the document
-  introduces as incomplete (主要包括);
+  introduces as incomplete (主要包括), or as a share nudged by one unit so a list totals 100%;
 - error: GE found the envelope breached;
 - insufficient_data: a figure the rule needs is not stated (never counted as a pass).
 """
@@ -57,7 +57,11 @@ def _status(instance: Instance, breached: bool) -> str:
         return INSUFFICIENT
     if breached:
         shortfall = comparison.residual > 0  # the listed parts add up to less than the total
-        return WARNING if instance.shortfall_is_warning and shortfall else ERROR
+        if instance.shortfall_is_warning and shortfall:
+            return WARNING
+        if instance.near_miss is not None and abs(comparison.residual) < comparison.tolerance + instance.near_miss:
+            return WARNING
+        return ERROR
     return PASS if comparison.residual == 0 else ROUNDING
 
 
