@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 export FISCAL_PROJECT_DIR := $(CURDIR)
 
-.PHONY: setup run test lint unit e2e docs clean
+.PHONY: setup run test lint unit e2e docs bench clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,9 @@ e2e: setup
 lint: setup
 	$(BIN)/ruff check src flows tests
 	$(BIN)/sqlfluff lint models macros tests/dbt
+
+bench: setup  ## ingest throughput on a generated corpus (see docs/benchmarks.md)
+	$(BIN)/python benchmarks/ingest_throughput.py --copies 200
 
 docs: setup  ## dbt docs for the marts (target/index.html)
 	FISCAL_WAREHOUSE=warehouse/fiscal.duckdb $(BIN)/dbt docs generate --project-dir . --profiles-dir .
