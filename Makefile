@@ -28,7 +28,7 @@ e2e: setup
 	$(BIN)/pytest tests/e2e
 
 lint: setup
-	$(BIN)/ruff check src flows tests
+	$(BIN)/ruff check src flows tests benchmarks
 	$(BIN)/sqlfluff lint models macros tests/dbt
 
 bench: setup  ## ingest throughput on a generated corpus (see docs/benchmarks.md)

@@ -266,26 +266,11 @@ class StatementExtractor:
         if change and tail.strip():
             earlier = label[: len(label) - len(tail)]
             subject_metric = self._change_subject(change.group("subject"), state, earlier)
-            sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
             state.last_change_subject = subject_metric
-            self._add_fact(
-                "change_amount",
-                q,
-                replace(prov, pattern="change_amount"),
-                state,
-                subject_metric=subject_metric,
-                sign=sign,
-                in_list=True,
-            )
+            self._add_change("change_amount", change, q, prov, state, subject_metric)
             return
         if cat.FUNDING_SOURCE_SPLIT.search(tail):
-            self._issue(
-                "funding_source_split",
-                "budget split by funding source (not extracted yet)",
-                self.text[prov.span_start : prov.span_end],
-                prov.span_start,
-                prov.span_end,
-            )
+            self._issue_at("funding_source_split", "budget split by funding source (not extracted yet)", prov)
             return
         named = cat.match_label(tail, MONEY, sentence.text)
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
@@ -330,13 +315,7 @@ class StatementExtractor:
                 "economic", 2, name, q, prov, state, class_name=state.whole_name, parent_metric=state.whole_metric
             )
         else:
-            self._issue(
-                "unplaced_amount",
-                f"no statement pattern names the figure after '{tail[-30:]}'",
-                self.text[prov.span_start : prov.span_end],
-                prov.span_start,
-                prov.span_end,
-            )
+            self._issue_at("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'", prov)
 
     @staticmethod
     def _qualifier(pattern: cat.StatementPattern, before: str) -> tuple[cat.StatementPattern, int] | None:
@@ -400,28 +379,13 @@ class StatementExtractor:
         change = cat.CHANGE.search(stripped)
         if change and stripped:
             subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
-            sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
-            self._add_fact(
-                "growth_pct",
-                q,
-                replace(prov, pattern="growth_pct"),
-                state,
-                subject_metric=subject,
-                sign=sign,
-                in_list=True,
-            )
+            self._add_change("growth_pct", change, q, prov, state, subject)
             return
         named = cat.match_label(stripped, PERCENT, sentence.text)
         if named is not None and state.facts_placed == 0 and state.subject is None:
             # A rate whose sentence places none of the figures it relates to (采购金额 … 执行率95%)
             # is the rate of something unrecognised: abstain rather than call it the department's.
-            self._issue(
-                "unplaced_percent",
-                f"rate '{stripped[-30:]}' relates to no recognised figure",
-                self.text[prov.span_start : prov.span_end],
-                prov.span_start,
-                prov.span_end,
-            )
+            self._issue_at("unplaced_percent", f"rate '{stripped[-30:]}' relates to no recognised figure", prov)
             return
         if named is not None:
             # "基本支出预算执行率" is the rate of basic expenditure, not of the whole budget.
@@ -435,26 +399,14 @@ class StatementExtractor:
                 subject_metric=qualifier[0].yields if qualifier else None,
             )
             return
-        self._issue(
-            "unplaced_percent",
-            f"no statement pattern names the percentage after '{stripped[-30:]}'",
-            self.text[prov.span_start : prov.span_end],
-            prov.span_start,
-            prov.span_end,
-        )
+        self._issue_at("unplaced_percent", f"no statement pattern names the percentage after '{stripped[-30:]}'", prov)
 
     def _score(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         named = cat.match_label(tail.strip(" ,;:"), SCORE, sentence.text)
         if named is not None:
             self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
         elif _SCORING_ITEM.search(sentence.text):
-            self._issue(
-                "scoring_item",
-                "score of a scoring item or indicator (not extracted yet)",
-                self.text[prov.span_start : prov.span_end],
-                prov.span_start,
-                prov.span_end,
-            )
+            self._issue_at("scoring_item", "score of a scoring item or indicator (not extracted yet)", prov)
 
     def _count(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
@@ -526,6 +478,19 @@ class StatementExtractor:
             state.last_fact = fact
             if METRICS[metric].basis_neutral or state.subject is None:
                 state.subject = fact
+
+    def _add_change(
+        self,
+        metric: str,
+        change: re.Match[str],
+        q: Quantity,
+        prov: Provenance,
+        state: _SentenceState,
+        subject: str | None,
+    ) -> None:
+        """change_amount or growth_pct: negative when the words say it went down (减少, 下降)."""
+        sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
+        self._add_fact(metric, q, replace(prov, pattern=metric), state, subject_metric=subject, sign=sign, in_list=True)
 
     def _add_line(
         self,
@@ -613,6 +578,10 @@ class StatementExtractor:
             section=self.tracker.path,
             pattern=pattern,
         )
+
+    def _issue_at(self, kind: str, message: str, prov: Provenance) -> None:
+        """Record a figure seen but not placed, with the words it stands in."""
+        self._issue(kind, message, self.text[prov.span_start : prov.span_end], prov.span_start, prov.span_end)
 
     def _issue(self, kind: str, message: str, text: str, start: int, end: int) -> None:
         self.out.issues.append(ExtractionIssue(kind, message, text[:500], start, end, self.tracker.path))
