@@ -67,7 +67,7 @@ def _substitute(text: str, offsets: array, pattern: re.Pattern[str], replacement
 
 def looks_like_heading(line: str) -> bool:
     """A short numbered line without clause punctuation: a section heading, not wrapped prose."""
-    stripped = line.strip()
+    stripped = line.strip().removesuffix("。")
     if not stripped or len(stripped) > 40:
         return False
     return bool(LIST_MARKER.match(stripped)) and not re.search(r"[,，。;；]", stripped)
@@ -121,9 +121,10 @@ _STEPS: list[tuple[re.Pattern[str], Replacement]] = [
 _AFTER_WIDTH_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
     # Spaces next to Chinese characters are layout, not content ("2024 年", "229516.07 万元").
     (re.compile(rf"(?<=[{CJK}])[ ]+|[ ]+(?=[{CJK}])"), ""),
-    (re.compile(r"^[ ]+|[ \t]+$", re.M), ""),
+    # Trailing layout whitespace goes; a line that is only a tab is an empty table cell and stays.
+    (re.compile(r"^[ ]+|(?<=[^\s])[ \t]+$|^[ ]+$", re.M), ""),
     (re.compile(r"\n(?:[ \t]*\n)*"), _join_wrapped_line),
-    (re.compile(r"\n(?:[ \t]*\n){2,}"), "\n\n"),
+    (re.compile(r"\n(?:[ ]*\n){2,}"), "\n\n"),
 ]
 
 

@@ -64,7 +64,7 @@ def parse_heading(line: str, start: int) -> Heading | None:
         return None
     for level, pattern in _LEVELS:
         if m := pattern.match(stripped):
-            text = stripped[m.end() :].strip(" 、.:")
+            text = stripped[m.end() :].strip(" 、.:。")
             return Heading(level, _ordinal(m.group("n")), text, start)
     return None
 

@@ -134,7 +134,6 @@ class StatementExtractor:
             if heading is not None:
                 self.tracker.enter(heading)
                 self._update_functional_context(line)
-                self.functional_subject = None
                 continue
             if self.tracker.skipped or not line.strip():
                 continue
@@ -144,12 +143,13 @@ class StatementExtractor:
         return self.out
 
     def _update_functional_context(self, heading_line: str) -> None:
-        marks = list(_FUNCTIONAL_MARK.finditer(_LEADING_MARKER.sub("", heading_line.strip())))
-        if not marks:
+        """A heading naming a functional line ("2.卫生健康(类)行政事业单位医疗(款):") sets the context;
+        any other heading ends it."""
+        self.functional_subject = None
+        if _FUNCTIONAL_MARK.search(heading_line):
+            self._name_functional_subject(heading_line)
+        else:
             self.functional = _FunctionalContext()
-            return
-        for mark in marks:
-            self._enter_functional(mark.group("level"), _clean_name(mark.group("name")))
 
     def _name_functional_subject(self, text: str) -> None:
         marks = list(_FUNCTIONAL_MARK.finditer(_LEADING_MARKER.sub("", text.strip())))
