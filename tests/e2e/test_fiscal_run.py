@@ -163,3 +163,56 @@ def test_missing_input_is_a_clear_failure(tmp_path):
     result = CliRunner().invoke(app, ["run", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 2
     assert "no such file or folder" in result.output
+
+
+def test_performance_indicators_mart(first_run):
+    _, warehouse, _ = first_run
+    counts = dict(
+        query(
+            warehouse,
+            """
+        select substr(source_file, 1, 3) || ':' || record_kind, count(*)
+        from marts.fct_performance_indicators group by 1""",
+        )
+    )
+    assert counts == {"001:indicator": 24, "002:scoring_item": 22, "004:indicator": 5, "004:scoring_item": 1}
+    row = query(
+        warehouse,
+        """select comparator, target_value, unit, actual_value, completion_pct, weight, score
+        from marts.fct_performance_indicators where indicator_name = '信访案件办结率'""",
+    )
+    assert row == [("≥", Decimal(95), "%", Decimal(100), Decimal("105.26"), Decimal(25), Decimal(25))]
+
+
+def test_performance_rules(first_run):
+    _, warehouse, _ = first_run
+    results = query(
+        warehouse,
+        """
+        select substr(source_file, 1, 3), rule_id, status, lhs_value, rhs_value, evidence
+        from quality.identity_results
+        where run_id = (select run_id from quality.validation_runs order by started_at desc limit 1)
+          and rule_id in ('item_scores_sum_to_total_score', 'item_weights_sum_to_full_marks',
+                          'grade_agrees_with_score_band', 'indicator_target_stated_twice_agrees',
+                          'indicator_completion_eq_actual_over_target', 'score_within_weight')""",
+    )
+    by = {}
+    for prefix, rule_id, status, lhs, rhs, evidence in results:
+        by.setdefault((prefix, rule_id), []).append((status, lhs, rhs, evidence))
+    assert by[("002", "item_scores_sum_to_total_score")][0][:3] == ("pass", Decimal("92.76"), Decimal("92.76"))
+    assert by[("002", "item_weights_sum_to_full_marks")][0][:3] == ("pass", Decimal(100), Decimal(100))
+    assert by[("002", "grade_agrees_with_score_band")][0][0] == "pass"
+    assert by[("004", "item_scores_sum_to_total_score")][0][:3] == ("pass", Decimal(100), Decimal(100))
+    assert by[("004", "item_weights_sum_to_full_marks")][0][0] == "insufficient_data"  # 预算执行率 has no weight
+    assert {status for status, *_ in by[("002", "score_within_weight")]} == {"pass"}
+    # seed 001 states its targets twice; two of them disagree
+    twice = by[("001", "indicator_target_stated_twice_agrees")]
+    errors = {(lhs, rhs) for status, lhs, rhs, _ in twice if status == "error"}
+    assert errors == {(Decimal(2024), Decimal(2023)), (Decimal("7.975"), Decimal("159.5"))}
+    assert all(
+        "2024年" in evidence and "2023年" in evidence
+        for status, lhs, _, evidence in twice
+        if status == "error" and lhs == Decimal(2024)
+    )
+    completion = {(status, lhs) for status, lhs, _, _ in by[("004", "indicator_completion_eq_actual_over_target")]}
+    assert ("rounding", Decimal("105.26")) in completion

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fiscal.documents.metadata import UNKNOWN, DocumentMetadata, detect_metadata
 from fiscal.documents.normalise import NormalisedText, normalise
 from fiscal.documents.reader import SourceDocument, read_document
+from fiscal.extract.indicators import extract_indicators
 from fiscal.extract.model import Extraction
 from fiscal.extract.statements import extract_statements
 
@@ -28,7 +29,15 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     text = normalise(source.text)
     metadata = detect_metadata(text.text)
     extraction = extract_statements(text.text, metadata)
-    if metadata.doc_type == UNKNOWN and not extraction.facts and not extraction.lines:
+    indicators = extract_indicators(text.text)
+    extraction.indicators = indicators.indicators
+    # Figures inside indicator tables and scoring paragraphs are placed there, not unplaced.
+    extraction.issues = [
+        issue
+        for issue in extraction.issues
+        if not any(start <= issue.span_start < end for start, end in indicators.consumed)
+    ]
+    if metadata.doc_type == UNKNOWN and not (extraction.facts or extraction.lines or extraction.indicators):
         return ProcessedDocument(
             source,
             QUARANTINED,

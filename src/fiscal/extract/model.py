@@ -78,9 +78,43 @@ class ExtractionIssue:
     section: str
 
 
+@dataclass(frozen=True)
+class Measure:
+    """A value in a performance report: '实现率≥95%', '43宗', '好' — number and words kept apart."""
+
+    text: str
+    comparator: str | None = None  # ≥ ≤ > < =
+    value: Decimal | None = None
+    unit: str | None = None
+    precision: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A performance indicator (绩效指标) or a scoring item (评分项) of a self-evaluation."""
+
+    record_kind: str  # indicator | scoring_item
+    name: str
+    source: str  # table:<n> | prose
+    project_name: str | None
+    level1_name: str | None
+    level2_name: str | None
+    target: Measure | None
+    mid_year: Measure | None
+    actual: Measure | None
+    completion: Measure | None
+    weight: Measure | None
+    score: Measure | None
+    deviation_reason: str | None
+    span_start: int
+    span_end: int
+    evidence: str
+
+
 @dataclass
 class Extraction:
     facts: list[Fact] = field(default_factory=list)
     lines: list[ClassifiedLine] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     issues: list[ExtractionIssue] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)

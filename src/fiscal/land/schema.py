@@ -44,11 +44,16 @@ create table if not exists raw.projects (
     span_end integer not null, sentence varchar not null, section varchar
 );
 create table if not exists raw.indicators (
-    document_id varchar not null, indicator_id integer not null, project_name varchar,
-    level1_name varchar, level2_name varchar, indicator_name varchar not null,
-    comparator varchar, target_text varchar, target_value {MONEY}, actual_text varchar,
-    actual_value {MONEY}, unit varchar, completion_pct {RATE}, weight {RATE}, score {RATE},
-    deviation_reason varchar, span_start integer, span_end integer, sentence varchar
+    document_id varchar not null, indicator_id integer not null, record_kind varchar not null,
+    indicator_name varchar not null, source varchar not null, project_name varchar,
+    level1_name varchar, level2_name varchar, comparator varchar,
+    target_text varchar, target_value {MONEY}, target_unit varchar, target_precision {MONEY},
+    mid_year_text varchar, mid_year_value {MONEY}, mid_year_unit varchar,
+    actual_text varchar, actual_value {MONEY}, actual_unit varchar, actual_precision {MONEY},
+    completion_text varchar, completion_pct {RATE}, completion_precision {RATE},
+    weight {RATE}, weight_precision {RATE}, score {RATE}, score_precision {RATE},
+    deviation_reason varchar, span_start integer not null, span_end integer not null,
+    source_span_start integer not null, source_span_end integer not null, evidence varchar not null
 );
 create table if not exists raw.extraction_issues (
     document_id varchar not null, issue_id integer not null, kind varchar not null,

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from fiscal import EXTRACTOR_VERSION
 from fiscal.extract.document import ProcessedDocument
-from fiscal.extract.model import Provenance
+from fiscal.extract.model import Indicator, Measure, Provenance
 from fiscal.land.schema import ensure_schemas
 
 
@@ -64,6 +64,43 @@ def _document_row(doc: ProcessedDocument) -> dict[str, Any]:
         "issue_count": len(ex.issues) if ex and doc.status == "landed" else 0,
         "ingested_at": datetime.now(UTC).replace(tzinfo=None),
     }
+
+
+def _measure_columns(prefix: str, measure: Measure | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_text": measure.text if measure else None,
+        f"{prefix}_value": measure.value if measure else None,
+        f"{prefix}_unit": measure.unit if measure else None,
+        f"{prefix}_precision": measure.precision if measure else None,
+    }
+
+
+def _indicator_row(doc: ProcessedDocument, index: int, indicator: Indicator) -> dict[str, Any]:
+    assert doc.text is not None
+    source_start, source_end = doc.text.source_span(indicator.span_start, indicator.span_end)
+    target, actual, mid_year = (
+        _measure_columns("target", indicator.target),
+        _measure_columns("actual", indicator.actual),
+        _measure_columns("mid_year", indicator.mid_year),
+    )
+    del mid_year["mid_year_precision"]
+    return {
+        "document_id": doc.source.document_id, "indicator_id": index, "record_kind": indicator.record_kind,
+        "indicator_name": indicator.name, "source": indicator.source, "project_name": indicator.project_name,
+        "level1_name": indicator.level1_name, "level2_name": indicator.level2_name,
+        "comparator": indicator.target.comparator if indicator.target else None,
+        **target, **mid_year, **actual,
+        "completion_text": indicator.completion.text if indicator.completion else None,
+        "completion_pct": indicator.completion.value if indicator.completion else None,
+        "completion_precision": indicator.completion.precision if indicator.completion else None,
+        "weight": indicator.weight.value if indicator.weight else None,
+        "weight_precision": indicator.weight.precision if indicator.weight else None,
+        "score": indicator.score.value if indicator.score else None,
+        "score_precision": indicator.score.precision if indicator.score else None,
+        "deviation_reason": indicator.deviation_reason, "span_start": indicator.span_start,
+        "span_end": indicator.span_end, "source_span_start": source_start, "source_span_end": source_end,
+        "evidence": indicator.evidence,
+    }  # fmt: skip
 
 
 def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
@@ -137,6 +174,7 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
         }
         for i, p in enumerate(ex.projects)
     ]
+    tables["indicators"] = [_indicator_row(doc, i, indicator) for i, indicator in enumerate(ex.indicators)]
     tables["extraction_issues"] = [
         {
             "document_id": doc_id,

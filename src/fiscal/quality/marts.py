@@ -1,145 +1,133 @@
-"""Read what the rules need from the marts (the quality layer reads marts, never raw or extraction)."""
+"""Read what the rules need from the marts (the quality layer reads marts, never raw or extraction).
+
+Rows come back as Python Decimals (`fetchall`, never a DataFrame: pandas would make them floats).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 import duckdb
 
-from fiscal.quality.rules import DocumentFacts, FactRow
+from fiscal.quality.envelope import Figure
+from fiscal.quality.rules import DocumentFacts, FactRow, IndicatorRow
 
 _HALF = Decimal("0.5")
+
+_FACTS = """
+    select document_id, metric, scope, period, basis, project_name, subject_metric,
+           coalesce(amount_wan, value) as value, coalesce(precision_wan, precision) as unit_of_rounding,
+           pct, pct_precision, share_of, evidence, span_start, span_end, value_text
+    from marts.fct_document_facts {where} order by document_id, fact_id"""
+_FUNCTIONAL = """
+    select document_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
+           share_of, evidence, span_start, span_end, functional_name, functional_code, class_code,
+           kuan_code, class_name, kuan_name
+    from marts.fct_expenditure_by_function {where} order by document_id, line_id"""
+_ECONOMIC = """
+    select document_id, level, scope, period, basis, amount_wan, precision_wan, evidence,
+           span_start, span_end, economic_name, economic_code, economic_class_name, parent_metric
+    from marts.fct_expenditure_by_economic {where} order by document_id, line_id"""
+_PROJECTS = """
+    select document_id, basis, amount_wan, precision_wan, evidence, span_start, span_end, project_name
+    from marts.fct_projects {where} order by document_id, project_id"""
+_INDICATORS = """
+    select document_id, record_kind, indicator_name, table_or_prose, project_name, comparator,
+           target_text, target_value, target_precision, actual_text, actual_value, actual_precision,
+           unit, completion_pct, completion_precision, weight, weight_precision, score,
+           score_precision, evidence, span_start, span_end
+    from marts.fct_performance_indicators {where} order by document_id, indicator_id"""
 
 
 def _half(unit: Decimal | None) -> Decimal | None:
     return None if unit is None else unit * _HALF
 
 
+def _rows(connection: duckdb.DuckDBPyConnection, sql: str, ids: list[str] | None) -> list[dict[str, Any]]:
+    where = "where document_id in (select unnest(?))" if ids is not None else ""
+    cursor = connection.execute(sql.format(where=where), [ids] if ids is not None else [])
+    columns = [description[0] for description in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _fact(r: dict[str, Any]) -> FactRow:
+    return FactRow(
+        metric=r["metric"], scope=r["scope"], period=r["period"], basis=r["basis"], project=r["project_name"],
+        subject=r["subject_metric"], value=r["value"], half_unit=_half(r["unit_of_rounding"]), pct=r["pct"],
+        pct_half_unit=_half(r["pct_precision"]), share_of=r["share_of"], evidence=r["evidence"],
+        span_start=r["span_start"], span_end=r["span_end"], text=r["value_text"],
+    )  # fmt: skip
+
+
+def _line(r: dict[str, Any], classification: str) -> FactRow:
+    functional = classification == "functional"
+    return FactRow(
+        metric=f"{classification}:{r['level']}", scope=r["scope"], period=r["period"], basis=r["basis"],
+        project=None, subject=None, value=r["amount_wan"], half_unit=_half(r["precision_wan"]),
+        pct=r.get("pct"), pct_half_unit=_half(r.get("pct_precision")), share_of=r.get("share_of"),
+        evidence=r["evidence"], span_start=r["span_start"], span_end=r["span_end"],
+        name=r["functional_name"] if functional else r["economic_name"],
+        code=r["functional_code"] if functional else r["economic_code"],
+        class_code=r.get("class_code"), kuan_code=r.get("kuan_code"),
+        class_name=r["class_name"] if functional else r["economic_class_name"],
+        kuan_name=r.get("kuan_name"), parent_metric=r.get("parent_metric"), level=r["level"],
+    )  # fmt: skip
+
+
+def _project(r: dict[str, Any]) -> FactRow:
+    return FactRow(
+        metric="project", scope="department", period="current", basis=r["basis"], project=None, subject=None,
+        value=r["amount_wan"], half_unit=_half(r["precision_wan"]), pct=None, pct_half_unit=None,
+        share_of=None, evidence=r["evidence"], span_start=r["span_start"], span_end=r["span_end"],
+        name=r["project_name"],
+    )  # fmt: skip
+
+
+# Scores and weights are assigned, not measured: "4分" is exactly 4. Only computed scores (6.76分)
+# are rounded, to hundredths at most, so score figures get the envelope of 0.01.
+_SCORE_UNIT = Decimal("0.01")
+
+
+def _indicator(r: dict[str, Any]) -> IndicatorRow:
+    name = r["indicator_name"]
+
+    def figure(value: str, precision: str, label: str) -> Figure | None:
+        if r[value] is None or r[precision] is None:
+            return None
+        unit = min(r[precision], _SCORE_UNIT) if value in ("weight", "score") else r[precision]
+        return Figure(r[value], unit * _HALF, f"{name} {label}", r["evidence"], r["span_start"], r["span_end"])
+
+    return IndicatorRow(
+        record_kind=r["record_kind"], name=name, source=r["table_or_prose"], project=r["project_name"],
+        comparator=r["comparator"], target_text=r["target_text"],
+        target=figure("target_value", "target_precision", "target"),
+        target_unit=r["unit"] if r["target_value"] is not None else None, actual_text=r["actual_text"],
+        actual=figure("actual_value", "actual_precision", "actual"), unit=r["unit"],
+        completion=figure("completion_pct", "completion_precision", "completion %"),
+        weight=figure("weight", "weight_precision", "weight"), score=figure("score", "score_precision", "score"),
+    )  # fmt: skip
+
+
 def load_documents(
     connection: duckdb.DuckDBPyConnection, document_ids: Iterable[str] | None = None
 ) -> dict[str, DocumentFacts]:
-    """Facts, functional and economic lines and projects of the given (or all) landed documents."""
+    """Facts, classified lines, projects and indicators of the given (or all) landed documents."""
     ids = list(document_ids) if document_ids is not None else None
-    where = "where document_id in (select unnest(?))" if ids is not None else ""
-    params = [ids] if ids is not None else []
     docs: dict[str, DocumentFacts] = {}
 
     def doc(document_id: str) -> DocumentFacts:
         return docs.setdefault(document_id, DocumentFacts(document_id))
 
-    for row in connection.execute(
-        f"""
-        select document_id, metric, scope, period, basis, project_name, subject_metric,
-               coalesce(amount_wan, value), coalesce(precision_wan, precision), pct, pct_precision,
-               share_of, evidence, span_start, span_end
-        from marts.fct_document_facts {where} order by document_id, fact_id""",
-        params,
-    ).fetchall():
-        doc(row[0]).facts.append(
-            FactRow(
-                metric=row[1],
-                scope=row[2],
-                period=row[3],
-                basis=row[4],
-                project=row[5],
-                subject=row[6],
-                value=row[7],
-                half_unit=_half(row[8]),
-                pct=row[9],
-                pct_half_unit=_half(row[10]),
-                share_of=row[11],
-                evidence=row[12],
-                span_start=row[13],
-                span_end=row[14],
-            )
-        )
-    for row in connection.execute(
-        f"""
-        select document_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
-               share_of, evidence, span_start, span_end, functional_name, functional_code, class_code,
-               kuan_code, class_name, kuan_name
-        from marts.fct_expenditure_by_function {where} order by document_id, line_id""",
-        params,
-    ).fetchall():
-        doc(row[0]).functional.append(
-            FactRow(
-                metric=f"functional:{row[1]}",
-                scope=row[2],
-                period=row[3],
-                basis=row[4],
-                project=None,
-                subject=None,
-                value=row[5],
-                half_unit=_half(row[6]),
-                pct=row[7],
-                pct_half_unit=_half(row[8]),
-                share_of=row[9],
-                evidence=row[10],
-                span_start=row[11],
-                span_end=row[12],
-                name=row[13],
-                code=row[14],
-                class_code=row[15],
-                kuan_code=row[16],
-                class_name=row[17],
-                kuan_name=row[18],
-                level=row[1],
-            )
-        )
-    for row in connection.execute(
-        f"""
-        select document_id, level, scope, period, basis, amount_wan, precision_wan, evidence,
-               span_start, span_end, economic_name, economic_code, economic_class_name, parent_metric
-        from marts.fct_expenditure_by_economic {where} order by document_id, line_id""",
-        params,
-    ).fetchall():
-        doc(row[0]).economic.append(
-            FactRow(
-                metric=f"economic:{row[1]}",
-                scope=row[2],
-                period=row[3],
-                basis=row[4],
-                project=None,
-                subject=None,
-                value=row[5],
-                half_unit=_half(row[6]),
-                pct=None,
-                pct_half_unit=None,
-                share_of=None,
-                evidence=row[7],
-                span_start=row[8],
-                span_end=row[9],
-                name=row[10],
-                code=row[11],
-                class_name=row[12],
-                parent_metric=row[13],
-                level=row[1],
-            )
-        )
-    for row in connection.execute(
-        f"""
-        select document_id, basis, amount_wan, precision_wan, evidence, span_start, span_end, project_name
-        from marts.fct_projects {where} order by document_id, project_id""",
-        params,
-    ).fetchall():
-        doc(row[0]).projects.append(
-            FactRow(
-                metric="project",
-                scope="department",
-                period="current",
-                basis=row[1],
-                project=None,
-                subject=None,
-                value=row[2],
-                half_unit=_half(row[3]),
-                pct=None,
-                pct_half_unit=None,
-                share_of=None,
-                evidence=row[4],
-                span_start=row[5],
-                span_end=row[6],
-                name=row[7],
-            )
-        )
+    for r in _rows(connection, _FACTS, ids):
+        doc(r["document_id"]).facts.append(_fact(r))
+    for r in _rows(connection, _FUNCTIONAL, ids):
+        doc(r["document_id"]).functional.append(_line(r, "functional"))
+    for r in _rows(connection, _ECONOMIC, ids):
+        doc(r["document_id"]).economic.append(_line(r, "economic"))
+    for r in _rows(connection, _PROJECTS, ids):
+        doc(r["document_id"]).projects.append(_project(r))
+    for r in _rows(connection, _INDICATORS, ids):
+        doc(r["document_id"]).indicators.append(_indicator(r))
     return docs

@@ -45,6 +45,7 @@ class FactRow:
     kuan_name: str | None = None
     parent_metric: str | None = None
     level: int | None = None
+    text: str | None = None  # the value as written (a grade's words)
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -64,6 +65,26 @@ class FactRow:
         )
 
 
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A performance indicator or scoring item as fct_performance_indicators gives it."""
+
+    record_kind: str
+    name: str
+    source: str
+    project: str | None
+    comparator: str | None
+    target_text: str | None
+    target: Figure | None
+    target_unit: str | None
+    actual_text: str | None
+    actual: Figure | None
+    unit: str | None
+    completion: Figure | None
+    weight: Figure | None
+    score: Figure | None
+
+
 @dataclass
 class DocumentFacts:
     document_id: str
@@ -71,6 +92,7 @@ class DocumentFacts:
     functional: list[FactRow] = field(default_factory=list)
     economic: list[FactRow] = field(default_factory=list)
     projects: list[FactRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
 
     def first(
         self,
@@ -508,6 +530,142 @@ def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
             yield Instance("same_figure_stated_twice_agrees", key, Comparison(one(first.figure()), one(other.figure())))
 
 
+FULL_MARKS = Decimal(100)  # national self-evaluation frameworks score out of 100
+# Grade bands of the national framework: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60.
+_GRADE_RANK = {"优": 4, "优秀": 4, "良": 3, "良好": 3, "中": 2, "中等": 2, "合格": 2, "差": 1, "不合格": 1}
+_RANK_HALF = Decimal("0.25")  # ranks are whole numbers: any difference is beyond the envelope
+
+
+def _band_rank(score: Decimal) -> int:
+    return 4 if score >= 90 else 3 if score >= 80 else 2 if score >= 60 else 1
+
+
+def _scored(doc: DocumentFacts) -> list[IndicatorRow]:
+    """Department-level indicators and scoring items that carry a score."""
+    return [row for row in doc.indicators if row.score is not None and row.project is None]
+
+
+def scores_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    scored = _scored(doc)
+    if len(scored) < 2:
+        return
+    key = f"items={len(scored)}"
+    total_score = doc.first("self_eval_score", scope="department")
+    if total_score is None:
+        yield Instance("item_scores_sum_to_total_score", key, None, missing="self_eval_score")
+        return
+    yield Instance(
+        "item_scores_sum_to_total_score",
+        key,
+        Comparison(one(total_score.figure()), total([row.score for row in scored])),
+    )
+
+
+def weights_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    scored = _scored(doc)
+    if len(scored) < 2:
+        return
+    key = f"items={len(scored)}"
+    unweighted = [row.name for row in scored if row.weight is None]
+    if unweighted:
+        yield Instance("item_weights_sum_to_full_marks", key, None, missing="weight of " + ", ".join(unweighted))
+        return
+    full = Figure(FULL_MARKS, Decimal(0), "full marks", "满分100分 (national framework)")
+    yield Instance("item_weights_sum_to_full_marks", key, Comparison(one(full), total([row.weight for row in scored])))
+
+
+def score_within_weight_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    for row in doc.indicators:
+        if row.score is None or row.weight is None:
+            continue
+        capped = min(row.score.value, row.weight.value)
+        cap = Side(
+            capped,
+            row.weight.half_unit,
+            (row.score, row.weight),
+            f"min(score={row.score.value}, weight={row.weight.value})",
+        )
+        yield Instance("score_within_weight", f"item={row.name}", Comparison(one(row.score), cap))
+
+
+def grade_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    grade = next((f for f in doc.facts if f.metric == "grade" and f.project is None), None)
+    score = doc.first("self_eval_score", scope="department")
+    if grade is None:
+        return
+    key = f"grade={_grade_text(grade)}"
+    rank = _GRADE_RANK.get(_grade_text(grade))
+    if score is None or rank is None:
+        yield Instance(
+            "grade_agrees_with_score_band", key, None, missing="self_eval_score" if score is None else "grade"
+        )
+        return
+    stated = Figure(
+        Decimal(rank),
+        _RANK_HALF,
+        f"grade {_grade_text(grade)} (rank)",
+        grade.evidence,
+        grade.span_start,
+        grade.span_end,
+    )
+    banded = Figure(
+        Decimal(_band_rank(score.value)),
+        _RANK_HALF,
+        f"band of score {score.value} (rank)",
+        score.evidence,
+        score.span_start,
+        score.span_end,
+    )
+    yield Instance("grade_agrees_with_score_band", key, Comparison(one(stated), one(banded)))
+
+
+def _grade_text(fact: FactRow) -> str:
+    return fact.text or ""
+
+
+def completion_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """完成率 = 实际 ÷ 目标 for targets to reach (≥, =), 目标 ÷ 实际 for ceilings (≤, <); 100% caps it
+    when the document caps it."""
+    for row in doc.indicators:
+        if row.completion is None or row.target is None or row.actual is None:
+            continue
+        if row.target_unit != row.unit and row.unit is not None and row.target_unit is not None:
+            continue
+        key = f"indicator={row.name} source={row.source}"
+        ceiling = row.comparator in ("≤", "<")
+        computed = (
+            ratio_pct(one(row.target), one(row.actual)) if ceiling else ratio_pct(one(row.actual), one(row.target))
+        )
+        if computed is None:
+            yield Instance("indicator_completion_eq_actual_over_target", key, None, missing="a non-zero target")
+            continue
+        if row.completion.value <= 100 < computed.value:
+            computed = Side(Decimal(100), computed.half_width, computed.figures, f"min({computed.description}, 100)")
+        yield Instance("indicator_completion_eq_actual_over_target", key, Comparison(one(row.completion), computed))
+
+
+def target_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    groups: dict[tuple[str | None, str], list[IndicatorRow]] = defaultdict(list)
+    for row in doc.indicators:
+        if row.record_kind == "indicator" and row.target_text:
+            groups[(row.project, row.name)].append(row)
+    for (project, name), rows in groups.items():
+        first = rows[0]
+        for other in rows[1:]:
+            if other.source == first.source:
+                continue
+            key = f"indicator={name}" + (f" project={project}" if project else "") + f" {first.source}~{other.source}"
+            if first.target and other.target and first.target_unit == other.target_unit:
+                yield Instance(
+                    "indicator_target_stated_twice_agrees", key, Comparison(one(first.target), one(other.target))
+                )
+                continue
+            same = Decimal(0 if first.target_text == other.target_text else 1)
+            lhs = Figure(Decimal(0), _RANK_HALF, f"target '{first.target_text}'", first.target_text or "")
+            rhs = Figure(same, _RANK_HALF, f"target '{other.target_text}'", other.target_text or "")
+            yield Instance("indicator_target_stated_twice_agrees", key, Comparison(one(lhs), one(rhs)))
+
+
 def _name_key(name: str) -> str:
     return name.replace("(类)", "").replace("(款)", "").replace("(项)", "").removesuffix("支出")
 
@@ -657,6 +815,60 @@ RULES: tuple[Rule, ...] = (
         "A stated execution rate equals executed divided by budget",
         ("execution_rate_pct", "executed", "budget_adjusted", "budget_issued", "budget_initial"),
         execution_rate_rule,
+    ),
+    Rule(
+        "item_scores_sum_to_total_score",
+        "within_text",
+        "error",
+        "各评分项(指标)得分之和 = 自评总分",
+        "The scores of the items add up to the stated total score",
+        ("self_eval_score",),
+        scores_sum_rule,
+    ),
+    Rule(
+        "item_weights_sum_to_full_marks",
+        "within_text",
+        "error",
+        "各评分项(指标)分值之和 = 满分100分",
+        "The weights of the items add up to full marks (100)",
+        (),
+        weights_sum_rule,
+    ),
+    Rule(
+        "score_within_weight",
+        "within_text",
+        "error",
+        "每项得分 ≤ 该项分值",
+        "No item scores more than its weight",
+        (),
+        score_within_weight_rule,
+    ),
+    Rule(
+        "grade_agrees_with_score_band",
+        "within_text",
+        "error",
+        "评价等级与得分区间一致(优≥90, 良≥80, 中≥60)",
+        "The stated grade is the band of the total score",
+        ("grade", "self_eval_score"),
+        grade_rule,
+    ),
+    Rule(
+        "indicator_completion_eq_actual_over_target",
+        "within_text",
+        "error",
+        "指标完成率 = 实际完成值 ÷ 目标值(反向指标为目标值 ÷ 实际值)",
+        "An indicator's completion rate equals actual over target (target over actual for ceilings)",
+        (),
+        completion_rule,
+    ),
+    Rule(
+        "indicator_target_stated_twice_agrees",
+        "within_text",
+        "error",
+        "同一指标在不同表中的目标值应一致",
+        "An indicator's target stated in two tables agrees",
+        (),
+        target_twice_rule,
     ),
     Rule(
         "same_figure_stated_twice_agrees",

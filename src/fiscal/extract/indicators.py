@@ -1,0 +1,261 @@
+"""Performance indicators and scoring items of self-evaluation reports (绩效自评报告).
+
+Three forms are read:
+- indicator tables (一级/二级/三级指标, 指标值, 实际完成值, 完成率, 分值, 得分, 未完成原因),
+  flattened into tab-separated lines (tables.py);
+- indicator prose: "X:该指标预期指标值为大于等于43宗,年中监控实际完成值为19宗,本次评价完成值为
+  43宗,完成率100% … 该指标权重分值为20分,自评得分20分";
+- scoring items of 部门整体支出 evaluations: "(1)预算编制合理性,… 该项指标总分4分,自评得分4分",
+  placed under the headings they sit in (预算编制情况 → 预算编制合理性及规范性).
+Values keep their words: comparator, number, unit and the text as written ("实现率≥95%", "好").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from fiscal.documents.normalise import LIST_MARKER
+from fiscal.extract.amounts import precision_of
+from fiscal.extract.model import Indicator, Measure
+from fiscal.extract.sections import SectionTracker, parse_heading
+from fiscal.extract.tables import Cell, Table, find_tables
+
+_COMPARATOR_WORDS = {
+    "≥": "≥", ">=": "≥", "大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "至少": "≥",
+    "≤": "≤", "<=": "≤", "小于等于": "≤", "小于或等于": "≤", "不高于": "≤", "不超过": "≤", "不多于": "≤",
+    ">": ">", "大于": ">", "高于": ">", "超过": ">", "<": "<", "小于": "<", "低于": "<",
+    "=": "=", "等于": "=",
+}  # fmt: skip
+_COMPARATOR = "|".join(sorted(map(re.escape, _COMPARATOR_WORDS), key=len, reverse=True))
+_UNITS = "万平方米|平方米|㎡|万元|亿元|元|%|人次|批次|个|套|台|项|次|宗|户|人|名|年|月|天|日|亩|座|处|件|批|辆|公里|分"
+_MEASURE = re.compile(rf"(?P<cmp>{_COMPARATOR})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})?")
+
+# Table headers → fields (checked in this order: 实际完成值 is not a 指标值).
+_HEADER_FIELDS = [
+    ("level1", re.compile(r"^一级指标")),
+    ("level2", re.compile(r"^二级指标")),
+    ("name", re.compile(r"^三级指标|^指标名称|^绩效指标名称")),
+    ("mid_year", re.compile(r"年中|监控")),
+    ("actual", re.compile(r"实际完成值|实际值|完成值|实际完成情况")),
+    ("completion", re.compile(r"完成率|完成比例")),
+    ("target", re.compile(r"指标值|目标值")),
+    ("weight", re.compile(r"分值|权重")),
+    ("score", re.compile(r"得分")),
+    ("reason", re.compile(r"原因|偏差|改进措施")),
+]
+_PROJECT_REPORT = re.compile(
+    r"^(?:附件\d*)?(?P<name>[^\n,。]{2,60}?)项目(?:支出)?绩效(?:自评|评价)(?:报告|表)\s*$", re.M
+)
+
+_PROSE_NAME = re.compile(r"^(?P<name>[^:。\n]{2,40}):该指标")
+_PROSE_FIELDS = {
+    "target": re.compile(r"(?:预期|目标)?指标值(?:为|是|:)(?P<v>[^,。;]+)"),
+    "mid_year": re.compile(r"年中监控(?:实际)?完成值(?:为|是)(?P<v>[^,。;]+)"),
+    "actual": re.compile(r"本次评价(?:实际)?完成值(?:为|是)(?P<v>[^,。;]+)"),
+    "completion": re.compile(r"完成率(?:为)?(?P<v>\d+(?:\.\d+)?%)"),
+    "weight": re.compile(r"(?:权重分值|权重|分值)(?:为)?(?P<v>\d+(?:\.\d+)?分)"),
+    "score": re.compile(r"自评得分(?:为)?(?P<v>\d+(?:\.\d+)?分)"),
+}
+
+# A scoring item states its own score; "不得分" is a score of 0. A total score is not an item.
+_ITEM_SCORE = re.compile(
+    r"(?:自评)?得分(?:为)?(?P<v>\d+(?:\.\d+)?)分|(?<![自评综合])得(?P<v2>\d+(?:\.\d+)?)分|(?P<none>不得分)"
+)
+_ITEM_MARKERS = re.compile(r"该(?:项)?指标|本项|此项|权重|分值|总分|(?<![自评综合])得\d")
+_ITEM_WEIGHT = re.compile(r"(?:总分值|总分|分值|权重|指标)(?:为|是)?(?P<v>\d+(?:\.\d+)?)分")
+_NOT_ASSESSED = re.compile(r"不考核|不参与评分|不适用")
+
+
+@dataclass
+class IndicatorExtraction:
+    indicators: list[Indicator] = field(default_factory=list)
+    consumed: list[tuple[int, int]] = field(default_factory=list)  # spans these records account for
+
+
+def parse_measure(text: str | None) -> Measure | None:
+    """'实现率≥95%' → (≥, 95, %); '大于等于43宗' → (≥, 43, 宗); '好' → words only."""
+    if text is None:
+        return None
+    cleaned = text.strip().strip(" ,。")
+    if not cleaned:
+        return None
+    m = _MEASURE.search(cleaned)
+    if m is None:
+        return Measure(text=cleaned)
+    comparator = _COMPARATOR_WORDS.get(m.group("cmp")) if m.group("cmp") else None
+    return Measure(cleaned, comparator, Decimal(m.group("num")), m.group("unit"), precision_of(m.group("num")))
+
+
+# ---- tables ------------------------------------------------------------------------------------
+def _columns(header: list[Cell]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        for name, pattern in _HEADER_FIELDS:
+            if name not in columns and pattern.search(cell.text):
+                columns[name] = index
+                break
+    return columns
+
+
+def _report_project(text: str, position: int) -> str | None:
+    """The project a table belongs to: the title of the project report it sits in."""
+    names = [m.group("name") for m in _PROJECT_REPORT.finditer(text, 0, position)]
+    return names[-1].strip() if names else None
+
+
+def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicator]:
+    header_index = next((i for i, row in enumerate(table.rows) if "name" in _columns(row)), None)
+    if header_index is None:
+        return []
+    columns = _columns(table.rows[header_index])
+    if "target" not in columns and "actual" not in columns and "score" not in columns:
+        return []
+    project = _report_project(text, table.start)
+    records: list[Indicator] = []
+    carried: dict[str, str | None] = {"level1": None, "level2": None}
+
+    def cell(row: list[Cell], name: str) -> str | None:
+        index = columns.get(name)
+        return row[index].text or None if index is not None and index < len(row) else None
+
+    for row in table.rows[header_index + 1 :]:
+        for level in ("level1", "level2"):
+            if cell(row, level):
+                carried[level] = cell(row, level)
+        name = cell(row, "name")
+        if not name:
+            continue
+        start, end = row[0].start, row[-1].end
+        records.append(
+            Indicator(
+                record_kind="indicator",
+                name=name,
+                source=f"table:{number}",
+                project_name=project,
+                level1_name=carried["level1"],
+                level2_name=carried["level2"],
+                target=parse_measure(cell(row, "target")),
+                mid_year=parse_measure(cell(row, "mid_year")),
+                actual=parse_measure(cell(row, "actual")),
+                completion=parse_measure(cell(row, "completion")),
+                weight=parse_measure(cell(row, "weight")),
+                score=parse_measure(cell(row, "score")),
+                deviation_reason=cell(row, "reason"),
+                span_start=start,
+                span_end=end,
+                evidence=" | ".join(c.text for c in row if c.text),
+            )
+        )
+    return records
+
+
+# ---- prose ------------------------------------------------------------------------------------
+def _prose_indicator(paragraph: str, start: int, project: str | None) -> Indicator | None:
+    name = _PROSE_NAME.match(paragraph)
+    if name is None or "指标值" not in paragraph:
+        return None
+    values = {
+        key: (m.group("v") if (m := pattern.search(paragraph)) else None) for key, pattern in _PROSE_FIELDS.items()
+    }
+    return Indicator(
+        record_kind="indicator",
+        name=name.group("name").strip(),
+        source="prose",
+        project_name=project,
+        level1_name=None,
+        level2_name=None,
+        target=parse_measure(values["target"]),
+        mid_year=parse_measure(values["mid_year"]),
+        actual=parse_measure(values["actual"]),
+        completion=parse_measure(values["completion"]),
+        weight=parse_measure(values["weight"]),
+        score=parse_measure(values["score"]),
+        deviation_reason=None,
+        span_start=start,
+        span_end=start + len(paragraph),
+        evidence=paragraph,
+    )
+
+
+def _item_name(paragraph: str, tracker: SectionTracker) -> tuple[str, bool]:
+    """The scoring item's name, and whether it was written in the paragraph itself."""
+    marker = LIST_MARKER.match(paragraph)
+    if marker and paragraph[marker.end() :].strip():
+        head = re.split(r"[,:。]", paragraph[marker.end() :].strip(), maxsplit=1)[0]
+        return head.strip(), True
+    head = re.split(r"[,:。]", paragraph, maxsplit=1)[0]
+    if len(head) <= 12 and not re.search(r"\d|单位|我|本", head):
+        return head, True
+    if "执行率" in paragraph:
+        return "预算执行率", True
+    deepest = tracker.stack[-1].text if tracker.stack else paragraph[:12]
+    return deepest, False
+
+
+def _scoring_item(paragraph: str, start: int, tracker: SectionTracker) -> Indicator | None:
+    if not _ITEM_MARKERS.search(paragraph) and not _NOT_ASSESSED.search(paragraph):
+        return None
+    score_match = _ITEM_SCORE.search(paragraph)
+    not_assessed = _NOT_ASSESSED.search(paragraph) and score_match is None
+    if score_match is None and not not_assessed:
+        return None
+    name, written = _item_name(paragraph, tracker)
+    headings = {h.level: h.text for h in tracker.stack}
+    level1 = headings.get(2)
+    level2 = headings.get(3) if written else None
+    if level2 == name:
+        level2 = None
+    weight = score = None
+    if score_match is not None:
+        weights = [m for m in _ITEM_WEIGHT.finditer(paragraph, 0, score_match.start())]
+        weight = parse_measure(weights[-1].group("v") + "分") if weights else None
+        score_text = score_match.group("v") or score_match.group("v2")
+        score = (
+            parse_measure(f"{score_text}分") if score_text else Measure("不得分", None, Decimal(0), "分", Decimal(1))
+        )
+    return Indicator(
+        record_kind="scoring_item",
+        name=name,
+        source="prose",
+        project_name=None,
+        level1_name=level1,
+        level2_name=level2,
+        target=None,
+        mid_year=None,
+        actual=None,
+        completion=None,
+        weight=weight,
+        score=score,
+        deviation_reason="不考核" if not_assessed else None,
+        span_start=start,
+        span_end=start + len(paragraph),
+        evidence=paragraph,
+    )
+
+
+def extract_indicators(text: str) -> IndicatorExtraction:
+    out = IndicatorExtraction()
+    tables = find_tables(text)
+    for number, table in enumerate(tables, start=1):
+        records = _indicators_from_table(table, number, text)
+        if records:
+            out.indicators.extend(records)
+            out.consumed.append((table.start, table.end))
+    tracker = SectionTracker()
+    position = 0
+    for line in text.split("\n"):
+        start = position
+        position += len(line) + 1
+        if "\t" in line or not line.strip():
+            continue
+        heading = parse_heading(line, start)
+        if heading is not None:
+            tracker.enter(heading)
+            continue
+        record = _prose_indicator(line, start, tracker.project) or _scoring_item(line, start, tracker)
+        if record is not None:
+            out.indicators.append(record)
+            out.consumed.append((record.span_start, record.span_end))
+    return out
