@@ -194,7 +194,8 @@ def test_performance_rules(first_run):
         where run_id = (select run_id from quality.validation_runs order by started_at desc limit 1)
           and rule_id in ('item_scores_sum_to_total_score', 'item_weights_sum_to_full_marks',
                           'grade_agrees_with_score_band', 'indicator_target_stated_twice_agrees',
-                          'indicator_completion_eq_actual_over_target', 'score_within_weight')""",
+                          'indicator_completion_eq_actual_over_target', 'score_within_weight',
+                          'funding_splits_sum_to_total', 'projects_sum_to_total')""",
     )
     by = {}
     for prefix, rule_id, status, lhs, rhs, evidence in results:
@@ -214,5 +215,11 @@ def test_performance_rules(first_run):
         for status, lhs, _, evidence in twice
         if status == "error" and lhs == Decimal(2024)
     )
+    assert by[("004", "funding_splits_sum_to_total")][0][:3] == ("pass", Decimal("229516.07"), Decimal("229516.07"))
+    assert {status for status, *_ in by[("000", "projects_sum_to_total")]} == {"pass"}  # 79.905 + 44.5 + 1817
+    # 004: 上级资金项目 88667.67 + 本级财力项目 229065.13 against 项目总金额 229065.13
+    assert {(status, lhs, rhs) for status, lhs, rhs, _ in by[("004", "projects_sum_to_total")]} == {
+        ("error", Decimal("229065.13"), Decimal("317732.80"))
+    }
     completion = {(status, lhs) for status, lhs, _, _ in by[("004", "indicator_completion_eq_actual_over_target")]}
     assert ("rounding", Decimal("105.26")) in completion

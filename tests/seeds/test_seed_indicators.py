@@ -72,3 +72,17 @@ def test_seed_002_scoring_items_with_their_hierarchy(processed):
 def test_scoring_paragraphs_are_no_longer_unplaced_figures(processed):
     kinds = {issue.kind for doc in processed.values() for issue in doc.extraction.issues}
     assert "scoring_item" not in kinds
+
+
+def test_seed_004_funding_source_splits(processed):
+    splits = {
+        (line.name, line.parent_metric, line.basis, line.amount_wan)
+        for line in processed["004"].extraction.lines
+        if line.classification == "funding_source"
+    }
+    # 年初批复预算数229516.07万元, 其中: 上级资金安排 2480.21, 本级资金 227035.86, 其他资金 0
+    assert splits == {
+        ("上级资金", "budget_initial", "initial_budget", Decimal("2480.21")),
+        ("本级资金", "budget_initial", "initial_budget", Decimal("227035.86")),
+        ("其他资金", "budget_initial", "initial_budget", Decimal("0")),
+    }

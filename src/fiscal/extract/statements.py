@@ -269,8 +269,9 @@ class StatementExtractor:
             state.last_change_subject = subject_metric
             self._add_change("change_amount", change, q, prov, state, subject_metric)
             return
-        if cat.FUNDING_SOURCE_SPLIT.search(tail):
-            self._issue_at("funding_source_split", "budget split by funding source (not extracted yet)", prov)
+        source = cat.FUNDING_SOURCE_SPLIT.search(tail)
+        if source:
+            self._funding_split(q, tail, source, prov, state)
             return
         named = cat.match_label(tail, MONEY, sentence.text)
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
@@ -316,6 +317,27 @@ class StatementExtractor:
             )
         else:
             self._issue_at("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'", prov)
+
+    def _funding_split(
+        self, q: Quantity, tail: str, source: re.Match[str], prov: Provenance, state: _SentenceState
+    ) -> None:
+        """ "上级资金安排年初预算数为2480.21万元": the part of a budget figure from one funding source."""
+        named = cat.match_label(tail[source.end() :], MONEY)
+        if named is None or named[0].yields not in _BASIS_OF_METRIC:
+            self._issue_at("funding_source_split", "figure of a funding source, but of no known budget figure", prov)
+            return
+        metric = named[0].yields
+        self._add_line(
+            "funding_source",
+            1,
+            source.group(0),
+            q,
+            replace(prov, pattern="funding_source"),
+            state,
+            class_name=None,
+            parent_metric=metric,
+            basis=_BASIS_OF_METRIC[metric],
+        )
 
     @staticmethod
     def _qualifier(pattern: cat.StatementPattern, before: str) -> tuple[cat.StatementPattern, int] | None:
@@ -504,6 +526,7 @@ class StatementExtractor:
         class_name: str | None,
         kuan_name: str | None = None,
         parent_metric: str | None = None,
+        basis: str | None = None,
     ) -> None:
         code_match = _FUNCTIONAL_CODE.match(name)
         code = code_match.group("code") if code_match else None
@@ -519,7 +542,7 @@ class StatementExtractor:
             kuan_name=kuan_name,
             scope=state.scope,
             period="current",
-            basis=state.basis,
+            basis=basis or state.basis,
             amount_wan=q.amount_wan,
             precision_wan=q.precision_wan,
             value_text=q.text,

@@ -33,6 +33,10 @@ _ECONOMIC = """
 _PROJECTS = """
     select document_id, basis, amount_wan, precision_wan, evidence, span_start, span_end, project_name
     from marts.fct_projects {where} order by document_id, project_id"""
+_FUNDING = """
+    select document_id, funding_source, budget_metric, scope, basis, amount_wan, precision_wan,
+           evidence, span_start, span_end
+    from marts.fct_funding_sources {where} order by document_id, line_id"""
 _INDICATORS = """
     select document_id, record_kind, indicator_name, table_or_prose, project_name, comparator,
            target_text, target_value, target_precision, actual_text, actual_value, actual_precision,
@@ -90,6 +94,15 @@ def _project(r: dict[str, Any]) -> FactRow:
 _SCORE_UNIT = Decimal("0.01")
 
 
+def _funding(r: dict[str, Any]) -> FactRow:
+    return FactRow(
+        metric="funding_source", scope=r["scope"], period="current", basis=r["basis"], project=None,
+        subject=None, value=r["amount_wan"], half_unit=_half(r["precision_wan"]), pct=None, pct_half_unit=None,
+        share_of=None, evidence=r["evidence"], span_start=r["span_start"], span_end=r["span_end"],
+        name=r["funding_source"], parent_metric=r["budget_metric"],
+    )  # fmt: skip
+
+
 def _indicator(r: dict[str, Any]) -> IndicatorRow:
     name = r["indicator_name"]
 
@@ -128,6 +141,8 @@ def load_documents(
         doc(r["document_id"]).economic.append(_line(r, "economic"))
     for r in _rows(connection, _PROJECTS, ids):
         doc(r["document_id"]).projects.append(_project(r))
+    for r in _rows(connection, _FUNDING, ids):
+        doc(r["document_id"]).funding.append(_funding(r))
     for r in _rows(connection, _INDICATORS, ids):
         doc(r["document_id"]).indicators.append(_indicator(r))
     return docs

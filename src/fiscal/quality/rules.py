@@ -49,9 +49,8 @@ class FactRow:
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
-        return Figure(
-            self.value, self.half_unit, self.name or self.metric, self.evidence, self.span_start, self.span_end
-        )
+        label = self.name or (f"{self.project}: {self.metric}" if self.project else self.metric)
+        return Figure(self.value, self.half_unit, label, self.evidence, self.span_start, self.span_end)
 
     def pct_figure(self) -> Figure:
         assert self.pct is not None and self.pct_half_unit is not None
@@ -93,6 +92,7 @@ class DocumentFacts:
     economic: list[FactRow] = field(default_factory=list)
     projects: list[FactRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
+    funding: list[FactRow] = field(default_factory=list)  # budget figures split by funding source
 
     def first(
         self,
@@ -530,6 +530,49 @@ def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
             yield Instance("same_figure_stated_twice_agrees", key, Comparison(one(first.figure()), one(other.figure())))
 
 
+def funding_splits_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    groups: dict[tuple[str, str, str], list[FactRow]] = defaultdict(list)
+    for split in doc.funding:
+        groups[(split.parent_metric or "", split.scope, split.basis)].append(split)
+    for (metric, scope, basis), splits in groups.items():
+        key = _key(scope, "current", basis, None, f"total={metric}")
+        whole = doc.first(metric, scope=scope, basis=basis)
+        if whole is None:
+            yield Instance("funding_splits_sum_to_total", key, None, missing=metric)
+            continue
+        yield Instance(
+            "funding_splits_sum_to_total", key, Comparison(one(whole.figure()), total([s.figure() for s in splits]))
+        )
+
+
+_PROJECT_TOTALS = {"budget_initial": "initial_budget", "budget_adjusted": "budget", "budget_issued": "budget",
+                   "executed": "actual"}  # fmt: skip
+
+
+def projects_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """Figures stated per project add up to the stated project total (项目支出), or to the
+    document's total when it reports on projects only."""
+    for metric, basis in _PROJECT_TOTALS.items():
+        per_project: dict[str, FactRow] = {}
+        for row in doc.facts:
+            if row.metric == metric and row.project and row.period == "current" and row.subject is None:
+                per_project.setdefault(row.project, row)
+        if len(per_project) < 2:
+            continue
+        key = _key("department", "current", basis, None, f"metric={metric} projects={len(per_project)}")
+        whole = doc.first("project_expenditure", scope="department", basis=basis) or doc.first(
+            metric, scope="department"
+        )
+        if whole is None:
+            yield Instance("projects_sum_to_total", key, None, missing=f"project_expenditure or {metric}")
+            continue
+        yield Instance(
+            "projects_sum_to_total",
+            key,
+            Comparison(one(whole.figure()), total([row.figure() for row in per_project.values()])),
+        )
+
+
 FULL_MARKS = Decimal(100)  # national self-evaluation frameworks score out of 100
 # Grade bands of the national framework: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60.
 _GRADE_RANK = {"优": 4, "优秀": 4, "良": 3, "良好": 3, "中": 2, "中等": 2, "合格": 2, "差": 1, "不合格": 1}
@@ -815,6 +858,24 @@ RULES: tuple[Rule, ...] = (
         "A stated execution rate equals executed divided by budget",
         ("execution_rate_pct", "executed", "budget_adjusted", "budget_issued", "budget_initial"),
         execution_rate_rule,
+    ),
+    Rule(
+        "funding_splits_sum_to_total",
+        "within_text",
+        "error",
+        "各资金来源之和 = 预算总数",
+        "A budget figure split by funding source adds up",
+        (),
+        funding_splits_rule,
+    ),
+    Rule(
+        "projects_sum_to_total",
+        "within_text",
+        "error",
+        "各项目预算(执行)数之和 = 项目支出合计",
+        "Figures stated per project add up to the stated total",
+        ("project_expenditure",),
+        projects_sum_rule,
     ),
     Rule(
         "item_scores_sum_to_total_score",

@@ -1,0 +1,35 @@
+-- A budget figure split by where the money comes from (上级资金, 本级资金, 其他资金 …).
+with lines as (
+    select * from {{ ref('stg_raw__classified_lines') }}
+    where classification = 'funding_source'
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+    where status = 'landed'
+),
+
+final as (
+    select
+        lines.document_id,
+        lines.line_id,
+        documents.source_file,
+        md5(coalesce(documents.department_name, '')) as department_id,
+        documents.department_name,
+        documents.fiscal_year,
+        documents.doc_type,
+        lines.name_as_written as funding_source,
+        lines.parent_metric as budget_metric,
+        lines.scope,
+        lines.basis,
+        lines.amount_wan,
+        lines.precision_wan,
+        lines.value_text,
+        lines.evidence,
+        lines.span_start,
+        lines.span_end
+    from lines
+    inner join documents on lines.document_id = documents.document_id
+)
+
+select * from final
