@@ -27,6 +27,7 @@ final as (
         pct_precision,
         share_of,
         value_text,
+        label,
         evidence,
         section,
         pattern,

@@ -21,6 +21,7 @@ renamed as (
         pct_precision,
         share_of,
         value_text,
+        label,
         sentence as evidence,
         section,
         pattern,

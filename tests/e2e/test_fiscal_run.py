@@ -223,3 +223,31 @@ def test_performance_rules(first_run):
     }
     completion = {(status, lhs) for status, lhs, _, _ in by[("004", "indicator_completion_eq_actual_over_target")]}
     assert ("rounding", Decimal("105.26")) in completion
+
+
+def test_outputs_are_facts_with_units_and_labels(first_run):
+    _, warehouse, _ = first_run
+    rows = set(
+        query(
+            warehouse,
+            """select label, value, unit, project_name from marts.fct_document_facts
+        where metric = 'output_quantity' and source_file like '000_%'""",
+        )
+    )
+    assert {
+        ("完成征地", Decimal(820), "亩", "高新区征地拆迁工作项目"),
+        ("拆迁房屋", Decimal("11.6"), "万平方米", "高新区征地拆迁工作项目"),
+        ("安置", Decimal(217), "户", "高新区征地拆迁工作项目"),
+    } <= rows
+    staff = set(
+        query(
+            warehouse,
+            """select metric, value, unit from marts.fct_document_facts
+        where source_file like '004_%' and metric like 'headcount%'""",
+        )
+    )
+    assert staff == {
+        ("headcount_authorised", Decimal(29), "名"),
+        ("headcount", Decimal(36), "人"),
+        ("headcount_on_payroll", Decimal(25), "人"),
+    }

@@ -37,7 +37,7 @@ def test_percent_score_and_counts():
     ]
 
 
-@pytest.mark.parametrize("text", ["一级指标", "第一个", "分别为", "2023年度", "拆迁房屋11.6万平方米"])
+@pytest.mark.parametrize("text", ["一级指标", "第一个", "分别为", "2023年度", "面积约3千米"])
 def test_things_that_are_not_quantities(text):
     assert find_quantities(text) == []
 
@@ -46,3 +46,8 @@ def test_precision_of_numerals():
     assert precision_of("232.56") == Decimal("0.01")
     assert precision_of("1.1") == Decimal("0.1")
     assert precision_of("0") == Decimal(1)
+
+
+def test_output_units():
+    (quantity,) = find_quantities("拆迁房屋11.6万平方米")
+    assert (quantity.value, quantity.unit, quantity.kind) == (Decimal("11.6"), "万平方米", "count")

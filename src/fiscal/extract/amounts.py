@@ -19,7 +19,24 @@ MONEY_UNITS: dict[str, Decimal] = {  # factor to 万元
     "千元": Decimal("0.1"),
     "元": Decimal("0.0001"),
 }
-COUNT_UNITS = ("人次", "批次", "个", "人", "名", "辆", "台", "套", "次", "批", "户", "宗", "亩", "项", "家", "件")
+# Measure words; physical outputs of performance reports come first (longest first within a family).
+OUTPUT_UNITS = (
+    "万平方米",
+    "平方米",
+    "㎡",
+    "万立方米",
+    "立方米",
+    "万亩",
+    "亩",
+    "户",
+    "宗",
+    "人次",
+    "件",
+    "处",
+    "栋",
+    "公里",
+)
+COUNT_UNITS = (*OUTPUT_UNITS, "批次", "个", "人", "名", "辆", "台", "套", "次", "批", "项", "家")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -31,11 +31,18 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     extraction = extract_statements(text.text, metadata)
     indicators = extract_indicators(text.text)
     extraction.indicators = indicators.indicators
+
     # Figures inside indicator tables and scoring paragraphs are placed there, not unplaced.
-    extraction.issues = [
-        issue
-        for issue in extraction.issues
-        if not any(start <= issue.span_start < end for start, end in indicators.consumed)
+    def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+        return any(start <= position < end for start, end in spans)
+
+    extraction.issues = [issue for issue in extraction.issues if not inside(issue.span_start, indicators.consumed)]
+    # An indicator's target and actual (大于等于43宗) are not outputs of their own.
+    indicator_spans = [(r.span_start, r.span_end) for r in indicators.indicators if r.record_kind == "indicator"]
+    extraction.facts = [
+        fact
+        for fact in extraction.facts
+        if not (fact.metric == "output_quantity" and inside(fact.provenance.span_start, indicator_spans))
     ]
     if metadata.doc_type == UNKNOWN and not (extraction.facts or extraction.lines or extraction.indicators):
         return ProcessedDocument(

@@ -34,6 +34,7 @@ class Fact:
     pct: Decimal | None = None  # stated share of `share_of`
     pct_precision: Decimal | None = None
     share_of: str | None = None  # metric the stated share is a share of
+    label: str | None = None  # the words naming the figure, as written (what an output counts)
 
 
 @dataclass(frozen=True)

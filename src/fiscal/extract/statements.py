@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from fiscal.documents.metadata import BUDGET, DocumentMetadata
+from fiscal.documents.metadata import BUDGET, PERFORMANCE_OVERALL, PERFORMANCE_PROJECT, DocumentMetadata
 from fiscal.extract import catalogue as cat
-from fiscal.extract.amounts import COUNT, MONEY, PERCENT, SCORE, Quantity, find_quantities
+from fiscal.extract.amounts import COUNT, MONEY, OUTPUT_UNITS, PERCENT, SCORE, Quantity, find_quantities
 from fiscal.extract.model import ClassifiedLine, Extraction, ExtractionIssue, Fact, Project, Provenance
 from fiscal.extract.sections import SectionTracker, parse_heading
 from fiscal.vocabulary import METRICS
@@ -434,6 +434,10 @@ class StatementExtractor:
         named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
         if named is not None:
             self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
+        elif self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT) and q.unit in OUTPUT_UNITS:
+            self._add_fact(
+                "output_quantity", q, replace(prov, pattern="output_quantity"), state, in_list=True, label=tail
+            )
 
     def _grade(self, sentence: _Sentence, state: _SentenceState) -> None:
         for m in cat.GRADE.finditer(sentence.text):
@@ -491,6 +495,7 @@ class StatementExtractor:
             provenance=prov,
             project_name=project if project is not None else self.tracker.project,
             subject_metric=subject_metric,
+            label=label.strip(" ,;:、") or None,
         )
         self.out.facts.append(fact)
         state.facts_placed += 1

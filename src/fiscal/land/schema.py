@@ -25,8 +25,9 @@ create table if not exists raw.facts (
     scope varchar not null, period varchar not null, basis varchar not null, project_name varchar,
     subject_metric varchar, value {MONEY}, unit varchar, precision {MONEY}, amount_wan {MONEY},
     precision_wan {MONEY}, pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
-    span_start integer not null, span_end integer not null, source_span_start integer not null,
-    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar
+    label varchar, span_start integer not null, span_end integer not null,
+    source_span_start integer not null, source_span_end integer not null, sentence varchar not null,
+    section varchar, pattern varchar
 );
 create table if not exists raw.classified_lines (
     document_id varchar not null, line_id integer not null, classification varchar not null,

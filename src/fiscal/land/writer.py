@@ -129,6 +129,7 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
             "pct_precision": f.pct_precision,
             "share_of": f.share_of,
             "value_text": f.value_text,
+            "label": f.label,
             **_provenance_columns(doc, f.provenance),
         }
         for i, f in enumerate(ex.facts)

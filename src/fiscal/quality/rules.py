@@ -521,7 +521,8 @@ def execution_rate_rule(doc: DocumentFacts) -> Iterator[Instance]:
 def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
     groups: dict[tuple, list[FactRow]] = defaultdict(list)
     for row in doc.facts:
-        if row.value is not None:
+        # Outputs are named by free words ("面积"): two of them are not the same quantity.
+        if row.value is not None and row.metric != "output_quantity":
             groups[(row.metric, row.scope, row.period, row.basis, row.project, row.subject)].append(row)
     for (metric, scope, period, basis, project, subject), rows in groups.items():
         first = rows[0]
