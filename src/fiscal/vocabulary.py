@@ -103,6 +103,7 @@ _METRICS = [
     Metric("headcount_on_payroll", "在编人数", "Staff on the establishment payroll", kind="count"),
     Metric("headcount_authorised", "编制数", "Authorised establishment posts", kind="count"),
     Metric("vehicle_count", "车辆数", "Vehicles held", kind="count"),
+    Metric("project_count", "项目个数", "Number of projects", kind="count", basis_neutral=False),
     # An output a performance report states (征地820亩, 安置217户); `label` says what it counts.
     Metric("output_quantity", "产出数量", "Output stated with its unit", kind="count", basis_neutral=False),
     Metric("carryover_begin", "年初结转和结余", "Carry-over at the beginning of the year"),

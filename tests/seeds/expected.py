@@ -234,3 +234,17 @@ SEED_003 |= outputs(None, "3006", "9052", "911.17", "466", "7500", "360", "8")
 # 004: 灭籍679户, 免契税244户, 巡视巡察案件23件, 信访561件, 拟定供地11宗, 已征未开发84宗/8071亩, 专项债16宗,
 # 拆除附属物约2.8万平方米, 拆除约2万平方米, 渣土约5万立方米, 危房6处/约1万平方米.
 SEED_004 |= outputs(None, "679", "244", "23", "561", "11", "84", "8071", "16", "2.8", "2", "5", "6", "1")
+
+# Project groups and counts.
+# 001 (二)部门预算项目绩效分析: 常年项目 … 该类项目总数19个, 涉及预算总金额270.01万元, 预算执行总体进度为100%;
+# 阶段(一次性)项目 … 总数1个, 151.53万元, 100%.
+for _group, _count, _budget in (("常年项目", "19", "270.01"), ("阶段(一次性)项目", "1", "151.53")):
+    SEED_001 |= {
+        ("project_count", DEPT, CUR, A, _group, None, D(_count)),
+        ("budget_adjusted", DEPT, CUR, B, _group, None, D(_budget)),
+        ("execution_rate_pct", DEPT, CUR, A, _group, None, D("100")),
+    }
+# 003: 市下达我区征拆征收任务共20个项目.
+SEED_003 |= {("project_count", DEPT, CUR, A, None, None, D("20"))}
+# 004: 本年上级资金共计1个项目 …; 本级财力共计6个项目 ….
+SEED_004 |= {("project_count", DEPT, CUR, A, UP, None, D("1")), ("project_count", DEPT, CUR, A, LOCAL, None, D("6"))}

@@ -47,7 +47,7 @@ _UNIT = (
     r"|分(?![别析配类项管期批钟成解布享摊散担值数])"
     rf"|{'|'.join(COUNT_UNITS)})"
 )
-QUANTITY_RE = re.compile(rf"(?<![\d.,]){_NUMBER}[ ]?{_UNIT}")
+QUANTITY_RE = re.compile(rf"(?<![\d.,]){_NUMBER}[ ]?{_UNIT}(?!性)")  # 一次性 is an adjective
 
 MONEY, PERCENT, SCORE, COUNT = "money", "percent", "score", "count"
 

@@ -161,7 +161,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("actual_stated", r"实际支出(?:资金)?|决算数", "executed", excluded_in=_PROJECT_CLASS, weak=True),
     P(
         "execution_rate_pct",
-        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率",
+        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率|预算执行(?:总体)?进度",
         "execution_rate_pct",
         kinds=(PERCENT,),
     ),
@@ -176,6 +176,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("headcount", r"实有(?:在职)?人(?:数|员)|(?:年末)?实有在职人数|在职人数", "headcount", kinds=(COUNT,)),
     P("headcount_on_payroll", r"(?:正式)?在编(?:人员|人数)", "headcount_on_payroll", kinds=(COUNT,)),
     P("headcount_authorised", r"(?:事业|行政)?编制(?:人数|数)?", "headcount_authorised", kinds=(COUNT,)),
+    P("project_count", r"项目(?:总数|数量|个数)", "project_count", kinds=(COUNT,)),
     P("vehicle_count", r"(?:共有|实有|保有)(?:公务用车|车辆)", "vehicle_count", kinds=(COUNT,)),
 )
 
@@ -225,3 +226,7 @@ GRADE = re.compile(
 )
 # A budget split by where the money comes from (上级资金安排年初预算数 …): not the budget itself.
 FUNDING_SOURCE_SPLIT = re.compile(r"(?:上级|本级|其他|自筹|中央|省级|市级|县级|区级)(?:资金|财力|补助)")
+# "常年项目绩效分析。该类项目总数19个 …": the figures after it are of that group of projects.
+PROJECT_GROUP = re.compile(r"^(?P<group>[\u4e00-\u9fff()]{2,16}项目)(?:绩效分析|情况|分析)?[。:]?$")
+# "本级财力共计6个项目": a count of projects written before the word 项目.
+PROJECT_COUNT_BEFORE = re.compile(r"(?:共计|共有|合计|共)$")

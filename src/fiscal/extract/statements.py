@@ -109,6 +109,9 @@ class StatementExtractor:
     # A functional line named in a sentence of its own ("1、一般公共服务支出(类)…行政运行(项)。"):
     # the bare budget and actual figures that follow are its (level, name, class, kuan).
     functional_subject: tuple[int, str, str | None, str | None] | None = None
+    # A group of projects named in a sentence of its own ("常年项目绩效分析。"): the figures after it
+    # in the paragraph are that group's.
+    project_group: str | None = None
 
     @property
     def default_basis(self) -> str:
@@ -138,6 +141,7 @@ class StatementExtractor:
             if self.tracker.skipped or not line.strip():
                 continue
             subject: Fact | None = None
+            self.project_group = None
             for sentence in _sentences(line, start):
                 subject = self._sentence(sentence, subject)
         return self.out
@@ -176,6 +180,9 @@ class StatementExtractor:
         quantities = find_quantities(self.text, sentence.start, sentence.end)
         if not quantities:
             self._name_functional_subject(sentence.text)
+            group = cat.PROJECT_GROUP.match(sentence.text.strip())
+            if group:
+                self.project_group = group.group("group")
         for quantity in quantities:
             label = self.text[cursor : quantity.start]
             label_start = cursor
@@ -273,7 +280,8 @@ class StatementExtractor:
         if source:
             self._funding_split(q, tail, source, prov, state)
             return
-        named = cat.match_label(tail, MONEY, sentence.text)
+        # Inside a named group of projects, "该类项目 … 预算总金额" is that group's budget.
+        named = cat.match_label(tail, MONEY, sentence.text if self.project_group is None else "")
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
             named = None
         if named is not None:
@@ -434,6 +442,8 @@ class StatementExtractor:
         named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
         if named is not None:
             self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
+        elif q.unit == "个" and self.text.startswith("项目", q.end) and cat.PROJECT_COUNT_BEFORE.search(tail.strip()):
+            self._add_fact("project_count", q, replace(prov, pattern="project_count"), state, in_list=True)
         elif self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT) and q.unit in OUTPUT_UNITS:
             self._add_fact(
                 "output_quantity", q, replace(prov, pattern="output_quantity"), state, in_list=True, label=tail
@@ -493,7 +503,7 @@ class StatementExtractor:
             precision_wan=q.precision_wan,
             value_text=q.text,
             provenance=prov,
-            project_name=project if project is not None else self.tracker.project,
+            project_name=project if project is not None else (self.project_group or self.tracker.project),
             subject_metric=subject_metric,
             label=label.strip(" ,;:、") or None,
         )
