@@ -4,14 +4,14 @@ with facts as (
 ),
 
 documents as (
-    select * from {{ ref('stg_raw__documents') }}
-    where status = 'landed'
+    select * from {{ ref('int_documents_landed') }}
 ),
 
 enriched as (
     select
         facts.*,
         documents.source_file,
+        documents.department_id,
         documents.department_name,
         documents.region,
         documents.fiscal_year,

@@ -6,7 +6,7 @@ with documents as (
 
 final as (
     select
-        md5(department_name) as department_id,
+        {{ department_id('department_name') }} as department_id,
         department_name,
         max(region) as region,
         min(fiscal_year) as first_fiscal_year,

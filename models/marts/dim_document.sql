@@ -13,7 +13,7 @@ final as (
         encoding,
         doc_type,
         title,
-        md5(coalesce(department_name, '')) as department_id,
+        {{ department_id('department_name') }} as department_id,
         department_name,
         region,
         fiscal_year,

@@ -8,7 +8,7 @@ final as (
         document_id,
         fact_id,
         source_file,
-        md5(coalesce(department_name, '')) as department_id,
+        department_id,
         department_name,
         fiscal_year,
         doc_type,

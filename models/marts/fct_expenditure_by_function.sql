@@ -5,19 +5,14 @@ with lines as (
 ),
 
 documents as (
-    select * from {{ ref('stg_raw__documents') }}
-    where status = 'landed'
+    select * from {{ ref('int_documents_landed') }}
 ),
 
 final as (
     select
         lines.document_id,
         lines.line_id,
-        documents.source_file,
-        md5(coalesce(documents.department_name, '')) as department_id,
-        documents.department_name,
-        documents.fiscal_year,
-        documents.doc_type,
+        {{ document_columns('documents') }},
         lines.functional_code,
         lines.name_as_written as functional_name,
         lines.reference_name,

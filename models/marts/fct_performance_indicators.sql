@@ -5,19 +5,14 @@ with indicators as (
 ),
 
 documents as (
-    select * from {{ ref('stg_raw__documents') }}
-    where status = 'landed'
+    select * from {{ ref('int_documents_landed') }}
 ),
 
 final as (
     select
         indicators.document_id,
         indicators.indicator_id,
-        documents.source_file,
-        md5(coalesce(documents.department_name, '')) as department_id,
-        documents.department_name,
-        documents.fiscal_year,
-        documents.doc_type,
+        {{ document_columns('documents') }},
         indicators.record_kind,
         indicators.table_or_prose,
         indicators.project_name,

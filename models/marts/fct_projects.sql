@@ -4,19 +4,14 @@ with projects as (
 ),
 
 documents as (
-    select * from {{ ref('stg_raw__documents') }}
-    where status = 'landed'
+    select * from {{ ref('int_documents_landed') }}
 ),
 
 final as (
     select
         projects.document_id,
         projects.project_id,
-        documents.source_file,
-        md5(coalesce(documents.department_name, '')) as department_id,
-        documents.department_name,
-        documents.fiscal_year,
-        documents.doc_type,
+        {{ document_columns('documents') }},
         projects.project_name,
         projects.basis,
         projects.amount_wan,

@@ -6,8 +6,7 @@ with facts as (
 ),
 
 documents as (
-    select * from {{ ref('stg_raw__documents') }}
-    where status = 'landed'
+    select * from {{ ref('int_documents_landed') }}
 ),
 
 functional as (
@@ -44,13 +43,13 @@ headline as (
 
 document_counts as (
     select
-        md5(coalesce(department_name, '')) as department_id,
+        department_id,
         fiscal_year,
         count(*) as document_count,
         string_agg(distinct doc_type, ', ') as doc_types,
         sum(issue_count) as extraction_issue_count
     from documents
-    group by md5(coalesce(department_name, '')), fiscal_year
+    group by department_id, fiscal_year
 ),
 
 unmapped as (
