@@ -251,3 +251,32 @@ def test_outputs_are_facts_with_units_and_labels(first_run):
         ("headcount", Decimal(36), "人"),
         ("headcount_on_payroll", Decimal(25), "人"),
     }
+
+
+CORPUS = SAMPLES.parents[2] / "shared" / "corpus" / "pdf"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the checkout")
+def test_corpus_pdfs(prefect_server, tmp_path):
+    warehouse = tmp_path / "corpus.duckdb"
+    result = CliRunner().invoke(app, ["run", str(CORPUS), "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    statuses = dict(query(warehouse, "select file_name, status from raw.documents"))
+    assert set(statuses.values()) == {"landed"} and len(statuses) == 5
+    errors = set(
+        query(
+            warehouse,
+            """select source_file, rule_id, lhs_value from quality.identity_results
+        where status = 'error'""",
+        )
+    )
+    planted = "putuo_finance_bureau_2024_final_accounts_with_planted_errors.pdf"
+    # 收入支出总计 altered to 0 万元: its growth no longer follows from the change
+    assert (planted, "growth_eq_change_over_prior", Decimal("-1.87")) in errors
+    # both copies print 71.73% for 2106.66 ÷ 2940.05 (= 71.65%); their shares add up to 100.07%
+    assert (
+        "putuo_finance_bureau_2024_final_accounts.pdf",
+        "stated_share_eq_part_over_total",
+        Decimal("71.73"),
+    ) in errors
+    assert not [e for e in errors if e[0].startswith(("putuo_social", "putuo_planning"))]

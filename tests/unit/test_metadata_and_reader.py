@@ -17,7 +17,8 @@ def test_bad_inputs_are_quarantined_with_a_reason(tmp_path: Path):
     cases = {
         "empty.txt": b"",
         "binary.txt": b"\x00\x01\x02 not text",
-        "scan.pdf": b"%PDF-1.4 ...",
+        "broken.pdf": b"%PDF-1.4 not really a pdf",
+        "old.doc": b"\xd0\xcf\x11\xe0 legacy word",
         "notes.txt": "今天天气很好。".encode(),
     }
     for name, data in cases.items():
@@ -25,7 +26,8 @@ def test_bad_inputs_are_quarantined_with_a_reason(tmp_path: Path):
     reasons = {name: process_file(tmp_path / name) for name in cases}
     assert reasons["empty.txt"].reason == "empty file"
     assert "binary" in reasons["binary.txt"].reason
-    assert "unsupported format" in reasons["scan.pdf"].reason
+    assert reasons["broken.pdf"].reason.startswith("corrupt or unreadable PDF")
+    assert "unsupported format" in reasons["old.doc"].reason
     assert "not recognised" in reasons["notes.txt"].reason
     assert all(doc.status == "quarantined" for doc in reasons.values())
 

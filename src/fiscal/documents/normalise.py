@@ -12,6 +12,8 @@ import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、。"
 # A colon does not end a line's sentence: "其中:" continues on the next line.
@@ -104,8 +106,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         or not following.strip()
     ):
         return None
-    if following.lstrip().startswith(("(", "（", "[", "附", "第")):
-        return None
+    if following.lstrip().startswith(("[", "附", "第")) or re.match(r"\s*\(图", following):
+        return None  # bracketed notes, attachments, parts and figure captions start their own line
     return ""
 
 
@@ -128,14 +130,46 @@ _AFTER_WIDTH_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
 ]
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+TRADITIONAL_SHARE = 0.02  # above this share of characters that t2s changes, the text is traditional
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified, one character for one (so offsets do not move).
+
+    Only a text that is written in traditional characters is converted: in simplified text a few
+    characters (乾, 於 in names) would be changed wrongly.
+    """
+    han = set(_HAN.findall(text))
+    if not han:
+        return text
+    converter = _t2s()
+    mapping = {}
+    for char in han:
+        converted = converter.convert(char)
+        if len(converted) == 1 and converted != char:
+            mapping[ord(char)] = converted
+    changed = sum(1 for char in text if ord(char) in mapping)
+    if changed < TRADITIONAL_SHARE * len(_HAN.findall(text)):
+        return text
+    return text.translate(mapping)
+
+
 def normalise(source: str) -> NormalisedText:
-    """Strip export artefacts, unify full/half-width forms and join wrapped lines."""
+    """Strip export artefacts, unify full/half-width and traditional forms, join wrapped lines."""
     text = source
     offsets = array("l", range(len(source) + 1))
     body_offsets = offsets[:-1]
     for pattern, replacement in _STEPS:
         text, body_offsets = _substitute(text, body_offsets, pattern, replacement)
-    text = text.translate(_WIDTH_TABLE)  # one character for one: the map is unchanged
+    text = to_simplified(text.translate(_WIDTH_TABLE))  # one character for one: the map is unchanged
     for pattern, replacement in _AFTER_WIDTH_STEPS:
         text, body_offsets = _substitute(text, body_offsets, pattern, replacement)
     body_offsets.append(len(source))

@@ -12,15 +12,21 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
-MAX_BYTES = 50 * 1024 * 1024  # a disclosure explanation is kilobytes; 50 MB is not a document
-# Encodings Chinese government sites publish in, tried in order before charset detection.
-PREFERRED_ENCODINGS = ("utf-8-sig", "gb18030")
+from fiscal.documents.formats import READERS
+from fiscal.documents.normalise import to_simplified
+from fiscal.documents.reader_errors import UnreadableDocument
 
+_FORMATS_BY_SUFFIX = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
+    ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsm", ".xls": "xls", ".html": "html", ".htm": "html",
+}  # fmt: skip
+# Signatures that override a misleading suffix.
+_MAGIC = ((b"%PDF-", "pdf"), (b"\xd0\xcf\x11\xe0", "xls"))
+MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few megabytes; 50 MB is not a document
+# Encodings Chinese documents come in besides UTF-8: mainland GBK/GB18030, Big5 (traditional).
+LEGACY_CHINESE_ENCODINGS = ("gb18030", "big5")
 
-class UnreadableDocument(Exception):
-    """The file cannot be turned into document text; the message is the quarantine reason."""
+__all__ = ["SourceDocument", "UnreadableDocument", "discover", "read_document"]
 
 
 @dataclass(frozen=True)
@@ -37,44 +43,72 @@ def document_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def format_of(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in {".md", ".markdown"}:
-        return "markdown"
-    if suffix in {".txt", ".text"}:
-        return "text"
-    return suffix.lstrip(".") or "unknown"
+def format_of(path: Path, head: bytes = b"") -> str:
+    """The format by content signature where it is unambiguous, else by suffix."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic) and (name != "xls" or path.suffix.lower() == ".xls"):
+            return name
+    return _FORMATS_BY_SUFFIX.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "unknown")
+
+
+def _plausibility(text: str) -> float:
+    """Share of Chinese characters that are common simplified ones (GB2312) once simplified."""
+    han = [char for char in to_simplified(text) if "\u4e00" <= char <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = 0
+    for char in han:
+        try:
+            char.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(han)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 or GB18030 (GBK's superset); fall back to detection; refuse binary."""
+    """Decode UTF-8, else GB18030 (GBK's superset) or Big5, whichever reads as Chinese; refuse binary."""
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary content (NUL bytes) in a text file")
-    for encoding in PREFERRED_ENCODINGS:
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in LEGACY_CHINESE_ENCODINGS:
         try:
-            return data.decode(encoding), encoding.replace("-sig", "")
+            candidates.append((encoding, data.decode(encoding)))
         except UnicodeDecodeError:
             continue
+    if candidates:
+        encoding, text = max(candidates, key=lambda candidate: _plausibility(candidate[1]))
+        return text, encoding
     best = from_bytes(data).best()
     if best is None:
-        raise UnreadableDocument("text encoding not recognised (tried UTF-8, GB18030, detection)")
+        raise UnreadableDocument("text encoding not recognised (tried UTF-8, GB18030, Big5, detection)")
     return str(best), best.encoding
 
 
 def read_document(path: Path) -> tuple[SourceDocument, UnreadableDocument | None]:
     """Read a file. Always returns what is known about it, plus the refusal if it cannot be used."""
     data = path.read_bytes()
-    base = SourceDocument(path, document_id_of(data), format_of(path), len(data), None, None)
+    fmt = format_of(path, data[:8])
+    base = SourceDocument(path, document_id_of(data), fmt, len(data), None, None)
     try:
         if not data.strip():
             raise UnreadableDocument("empty file")
         if len(data) > MAX_BYTES:
             raise UnreadableDocument(f"file is {len(data)} bytes, over the {MAX_BYTES} byte limit")
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        if fmt in ("text", "markdown"):
+            text, encoding = decode_text(data)
+        elif fmt in READERS:
+            text, encoding = READERS[fmt](data), None
+        elif fmt == "doc":
+            raise UnreadableDocument("unsupported format '.doc' (legacy Word): save it as DOCX")
+        else:
             raise UnreadableDocument(f"unsupported format '{path.suffix or 'none'}'")
-        text, encoding = decode_text(data)
         if not text.strip():
-            raise UnreadableDocument("no text after decoding")
+            raise UnreadableDocument("no text in the document")
     except UnreadableDocument as refusal:
         return base, refusal
     return SourceDocument(path, base.document_id, base.format, len(data), encoding, text), None
