@@ -26,6 +26,7 @@ final as (
         lines.amount_wan,
         lines.precision_wan,
         lines.value_text,
+        lines.stated_in,
         lines.evidence,
         lines.span_start,
         lines.span_end

@@ -32,6 +32,7 @@ final as (
         lines.pct_precision,
         lines.share_of,
         lines.value_text,
+        lines.stated_in,
         lines.evidence,
         lines.span_start,
         lines.span_end

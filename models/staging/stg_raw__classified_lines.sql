@@ -22,6 +22,7 @@ renamed as (
         pct_precision,
         share_of,
         value_text,
+        source as stated_in,
         sentence as evidence,
         section,
         span_start,

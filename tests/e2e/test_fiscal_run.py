@@ -279,4 +279,27 @@ def test_corpus_pdfs(prefect_server, tmp_path):
         "stated_share_eq_part_over_total",
         Decimal("71.73"),
     ) in errors
-    assert not [e for e in errors if e[0].startswith(("putuo_social", "putuo_planning"))]
+    # 收入支出决算总表 says 326.71 for 社会保障和就业支出, 支出决算表 says 326.72
+    lines = set(
+        query(
+            warehouse,
+            """select source_file, rule_id, lhs_value, rhs_value from quality.identity_results
+        where status = 'error' and rule_id = 'same_line_stated_twice_agrees'""",
+        )
+    )
+    assert (
+        "putuo_finance_bureau_2024_final_accounts.pdf",
+        "same_line_stated_twice_agrees",
+        Decimal("326.71"),
+        Decimal("326.72"),
+    ) in lines
+    assert not [e for e in errors if e[0].startswith("putuo_social")]
+    # the planning bureau's statements disagree: 卫生健康支出 236.63 / 236.64, 城乡社区支出 3845.25 / 3845.24,
+    # and the text's 一般公共预算财政拨款基本支出 5377.64 against the table's 5364.75
+    planning = {(rule, lhs) for source, rule, lhs in errors if source.startswith("putuo_planning")}
+    assert planning == {
+        ("expenditure_total_eq_basic_plus_project", Decimal("9746.50")),
+        ("same_figure_stated_twice_agrees", Decimal("5377.64")),
+        ("same_line_stated_twice_agrees", Decimal("236.63")),
+        ("same_line_stated_twice_agrees", Decimal("3845.25")),
+    }

@@ -137,7 +137,11 @@ def test_real_pdf_explanation_figures():
         ("public_expense", "gpb", "actual", Decimal("10.23")),
         ("agency_operating_expense", "department", "actual", Decimal("10.23")),
     } <= facts
-    classes = {(line.name, line.amount_wan, line.pct) for line in document.extraction.lines if line.level == 1}
+    classes = {
+        (line.name, line.amount_wan, line.pct)
+        for line in document.extraction.lines
+        if line.level == 1 and line.source == "text"
+    }
     assert classes == {("一般公共服务支出", Decimal("264.87"), Decimal("86.05")),
                        ("社会保障和就业支出", Decimal("10.82"), Decimal("3.52")),
                        ("卫生健康支出", Decimal("2.71"), Decimal("0.88")),

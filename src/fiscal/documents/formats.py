@@ -51,7 +51,10 @@ def _cell_text(value: Any) -> str:
         # Spreadsheet numbers arrive as binary floats: their shortest repr is the decimal shown.
         text = format(Decimal(repr(value)), "f")
         return text[:-2] if text.endswith(".0") else text
-    return " ".join(str(value).split())
+    text = str(value)
+    if "\n" in text and not any("a" <= ch.lower() <= "z" for ch in text):
+        text = text.replace("\n", "")  # a wrapped Chinese label: 本年收入合\n计
+    return " ".join(text.split())
 
 
 # ---- PDF ----------------------------------------------------------------------------------------
@@ -65,7 +68,7 @@ def pdf_text(data: bytes) -> str:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise UnreadableDocument(f"PDF has {len(pdf.pages)} pages, over the {MAX_PDF_PAGES} page limit")
-            pages = [page.extract_text(y_tolerance=PDF_LINE_TOLERANCE) or "" for page in pdf.pages]
+            pages = [_pdf_page_text(page) for page in pdf.pages]
     except UnreadableDocument:
         raise
     except (PDFPasswordIncorrect, PdfminerException) as error:
@@ -78,6 +81,28 @@ def pdf_text(data: bytes) -> str:
     if not pages or all(len(page.strip()) < MIN_TEXT_CHARS_PER_PAGE for page in pages):
         raise UnreadableDocument("scanned PDF without a text layer (needs OCR)")
     return "\n".join(pages)
+
+
+def _pdf_page_text(page: Any) -> str:
+    """The page's prose and its ruled tables in reading order, tables as tab-separated rows."""
+    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+    parts: list[str] = []
+    top = 0.0
+    for table in tables:
+        _, table_top, _, table_bottom = table.bbox
+        if table_top > top:
+            parts.append(_pdf_region_text(page, top, table_top))
+        rows = [[cell or "" for cell in row] for row in table.extract()]
+        parts.append("\n".join(["", *table_lines(rows)]))
+        top = max(top, table_bottom)
+    if top < page.height:
+        parts.append(_pdf_region_text(page, top, page.height))
+    return "\n".join(part for part in parts if part)
+
+
+def _pdf_region_text(page: Any, top: float, bottom: float) -> str:
+    region = page.within_bbox((0, top, page.width, bottom))
+    return region.extract_text(y_tolerance=PDF_LINE_TOLERANCE) or ""
 
 
 # ---- DOCX ---------------------------------------------------------------------------------------

@@ -106,6 +106,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         or not following.strip()
     ):
         return None
+    if previous.rstrip().endswith(("表", "单位:万元", "单位:元")) or re.match(r"\s*单位[:：]", following):
+        return None  # a table title and its unit line stand alone
     if following.lstrip().startswith(("[", "附", "第")) or re.match(r"\s*\(图", following):
         return None  # bracketed notes, attachments, parts and figure captions start their own line
     return ""

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from fiscal.documents.metadata import UNKNOWN, DocumentMetadata, detect_metadata
 from fiscal.documents.normalise import NormalisedText, normalise
 from fiscal.documents.reader import SourceDocument, read_document
+from fiscal.extract.fiscal_tables import extract_fiscal_tables
 from fiscal.extract.indicators import extract_indicators
-from fiscal.extract.model import Extraction
+from fiscal.extract.model import Extraction, ExtractionIssue
 from fiscal.extract.statements import extract_statements
 
 LANDED, QUARANTINED = "landed", "quarantined"
@@ -31,12 +32,18 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     extraction = extract_statements(text.text, metadata)
     indicators = extract_indicators(text.text)
     extraction.indicators = indicators.indicators
+    tables = extract_fiscal_tables(text.text)
+    extraction.facts.extend(tables.facts)
+    extraction.lines.extend(tables.lines)
+    for start, end, reason in tables.problems:
+        extraction.issues.append(ExtractionIssue("table_not_read", reason, text.text[start:end][:500], start, end, ""))
 
     # Figures inside indicator tables and scoring paragraphs are placed there, not unplaced.
     def inside(position: int, spans: list[tuple[int, int]]) -> bool:
         return any(start <= position < end for start, end in spans)
 
-    extraction.issues = [issue for issue in extraction.issues if not inside(issue.span_start, indicators.consumed)]
+    consumed = indicators.consumed + tables.consumed
+    extraction.issues = [issue for issue in extraction.issues if not inside(issue.span_start, consumed)]
     # An indicator's target and actual (大于等于43宗) are not outputs of their own.
     indicator_spans = [(r.span_start, r.span_end) for r in indicators.indicators if r.record_kind == "indicator"]
     extraction.facts = [

@@ -56,6 +56,7 @@ class ClassifiedLine:
     pct: Decimal | None = None
     pct_precision: Decimal | None = None
     share_of: str | None = None
+    source: str = "text"  # text, or table:<title> for lines read from a standard table
 
 
 @dataclass(frozen=True)

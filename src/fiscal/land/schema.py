@@ -34,7 +34,7 @@ create table if not exists raw.classified_lines (
     level integer not null, name varchar not null, code varchar, class_name varchar,
     kuan_name varchar, parent_metric varchar, scope varchar not null, period varchar not null,
     basis varchar not null, amount_wan {MONEY} not null, precision_wan {MONEY} not null,
-    pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
+    pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar, source varchar not null,
     span_start integer not null, span_end integer not null, source_span_start integer not null,
     source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar
 );

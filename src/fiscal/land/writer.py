@@ -153,6 +153,7 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
             "pct": line.pct,
             "pct_precision": line.pct_precision,
             "share_of": line.share_of,
+            "source": line.source,
             "value_text": line.value_text,
             **_provenance_columns(doc, line.provenance),
         }

@@ -24,11 +24,11 @@ _FACTS = """
 _FUNCTIONAL = """
     select document_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
            share_of, evidence, span_start, span_end, functional_name, functional_code, class_code,
-           kuan_code, class_name, kuan_name
+           kuan_code, class_name, kuan_name, stated_in
     from marts.fct_expenditure_by_function {where} order by document_id, line_id"""
 _ECONOMIC = """
     select document_id, level, scope, period, basis, amount_wan, precision_wan, evidence,
-           span_start, span_end, economic_name, economic_code, economic_class_name, parent_metric
+           span_start, span_end, economic_name, economic_code, economic_class_name, parent_metric, stated_in
     from marts.fct_expenditure_by_economic {where} order by document_id, line_id"""
 _PROJECTS = """
     select document_id, basis, amount_wan, precision_wan, evidence, span_start, span_end, project_name
@@ -77,6 +77,7 @@ def _line(r: dict[str, Any], classification: str) -> FactRow:
         class_code=r.get("class_code"), kuan_code=r.get("kuan_code"),
         class_name=r["class_name"] if functional else r["economic_class_name"],
         kuan_name=r.get("kuan_name"), parent_metric=r.get("parent_metric"), level=r["level"],
+        source=r["stated_in"],
     )  # fmt: skip
 
 

@@ -46,6 +46,7 @@ class FactRow:
     parent_metric: str | None = None
     level: int | None = None
     text: str | None = None  # the value as written (a grade's words)
+    source: str = "text"  # for lines: text, or table:<title>
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -230,7 +231,10 @@ _APPROPRIATION_TYPES = ("gpb_appropriation_income", "gov_fund_appropriation_inco
 
 
 def income_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """The department's income by source; fiscal-scope income is the appropriation rule's."""
     for scope, period, basis, project in doc.groups():
+        if scope != "department":
+            continue
         income = doc.first("income_total", scope=scope, period=period, basis=basis, project=project)
         if income is None:
             continue
@@ -313,13 +317,13 @@ def procurement_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
     classes = [line for line in doc.functional if line.level == 1]
-    by_group: dict[tuple[str, str, str], list[FactRow]] = defaultdict(list)
-    for line in classes:
-        by_group[(line.scope, line.period, line.basis)].append(line)
-    for (scope, period, basis), lines in by_group.items():
+    by_group: dict[tuple[str, str, str, str], list[FactRow]] = defaultdict(list)
+    for line in classes:  # each statement (the text, each table) is checked on its own
+        by_group[(line.scope, line.period, line.basis, line.source)].append(line)
+    for (scope, period, basis, source), lines in by_group.items():
         total_metric = "gpb_expenditure" if scope == "gpb" else "expenditure_total"
         lhs = doc.first(total_metric, scope=scope, period=period, basis=basis)
-        key = _key(scope, period, basis, None, f"total={total_metric}")
+        key = _key(scope, period, basis, None, f"total={total_metric} lines={source}")
         if lhs is None:
             yield Instance("expenditure_eq_sum_of_functional_classes", key, None, missing=total_metric)
             continue
@@ -332,7 +336,12 @@ def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 def _functional_children(doc: DocumentFacts, parent: FactRow, level: int) -> list[FactRow]:
     def belongs(child: FactRow) -> bool:
-        if child.level != level or child.basis != parent.basis or child.period != parent.period:
+        if (child.level, child.basis, child.period, child.source) != (
+            level,
+            parent.basis,
+            parent.period,
+            parent.source,
+        ):
             return False
         own_code = child.class_code if parent.level == 1 else child.kuan_code
         if parent.code and own_code:
@@ -367,21 +376,22 @@ def economic_items_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for item in items:
         parent = item.parent_metric or (f"class:{item.class_name}" if item.class_name else None)
         if parent:
-            by_parent[(parent, item.scope, item.period, item.basis)].append(item)
-    for (parent, scope, period, basis), listed in by_parent.items():
+            by_parent[(parent, item.scope, item.period, item.basis, item.source)].append(item)
+    for (parent, scope, period, basis, source), listed in by_parent.items():
         if parent.startswith("class:"):
             name = parent.removeprefix("class:")
             lhs = next(
                 (
                     line
                     for line in doc.economic
-                    if line.level == 1 and line.name == name and line.basis == basis and line.period == period
+                    if line.level == 1
+                    and (line.name, line.basis, line.period, line.source) == (name, basis, period, source)
                 ),
                 None,
             )
         else:
             lhs = doc.first(parent, scope=scope, period=period, basis=basis)
-        key = _key(scope, period, basis, None, f"total={parent}")
+        key = _key(scope, period, basis, None, f"total={parent} lines={source}")
         if lhs is None:
             yield Instance("economic_total_eq_sum_of_items", key, None, missing=parent)
             continue
@@ -572,6 +582,48 @@ def projects_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
             key,
             Comparison(one(whole.figure()), total([row.figure() for row in per_project.values()])),
         )
+
+
+def _line_key(line: FactRow) -> str:
+    return line.code or _name_key(line.name or "")
+
+
+def lines_stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A classified line stated in the text and in a table (or in two tables) has one amount."""
+    groups: dict[tuple, list[FactRow]] = defaultdict(list)
+    for line in doc.functional + doc.economic:
+        groups[(line.metric, _line_key(line), line.scope, line.basis, line.period)].append(line)
+    for (_, line_key, scope, basis, period), lines in groups.items():
+        first_of_source: dict[str, FactRow] = {}
+        for line in lines:
+            first_of_source.setdefault(line.source, line)
+        statements = list(first_of_source.values())
+        for other in statements[1:]:
+            key = _key(scope, period, basis, None, f"line={line_key} {statements[0].source}~{other.source}")
+            yield Instance(
+                "same_line_stated_twice_agrees", key, Comparison(one(statements[0].figure()), one(other.figure()))
+            )
+
+
+def class_name_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A 类 the text names has the name the tables give its code (自然资源海洋气象等支出 …)."""
+    table_names = {line.code: line for line in doc.functional if line.source != "text" and line.code}
+    for line in doc.functional:
+        if line.source != "text" or line.level != 1 or not line.code or line.code not in table_names:
+            continue
+        table_line = table_names[line.code]
+        same = Decimal(0 if _name_key(line.name or "") == _name_key(table_line.name or "") else 1)
+        key = f"code={line.code}"
+        lhs = Figure(Decimal(0), _RANK_HALF, f"text '{line.name}'", line.evidence, line.span_start, line.span_end)
+        rhs = Figure(
+            same,
+            _RANK_HALF,
+            f"table '{table_line.name}'",
+            table_line.evidence,
+            table_line.span_start,
+            table_line.span_end,
+        )
+        yield Instance("class_name_agrees_with_table", key, Comparison(one(lhs), one(rhs)))
 
 
 FULL_MARKS = Decimal(100)  # national self-evaluation frameworks score out of 100
@@ -877,6 +929,24 @@ RULES: tuple[Rule, ...] = (
         "Figures stated per project add up to the stated total",
         ("project_expenditure",),
         projects_sum_rule,
+    ),
+    Rule(
+        "same_line_stated_twice_agrees",
+        "table_text",
+        "error",
+        "同一科目在说明与表中(或两表中)金额一致",
+        "A classified line stated in the text and a table, or in two tables, has one amount",
+        (),
+        lines_stated_twice_rule,
+    ),
+    Rule(
+        "class_name_agrees_with_table",
+        "table_text",
+        "error",
+        "说明中的功能分类(类)名称与表中同一科目编码的名称一致",
+        "A functional class named in the text has the name the tables give its code",
+        (),
+        class_name_rule,
     ),
     Rule(
         "item_scores_sum_to_total_score",

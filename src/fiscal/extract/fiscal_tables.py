@@ -1,0 +1,313 @@
+"""The standard tables of 部门决算 and 部门预算 (附表), parsed into facts and coded lines.
+
+A table is recognised by its title (and aliases) on the lines just above it; its unit by the
+"单位:万元 / 元" line there. A table without a title right after one with the same number of
+columns continues it (the next page). Three layouts cover the nine tables:
+- two-sided summaries (收入支出决算总表, 财政拨款收入支出决算总表): income items left, expenditure
+  类 right, totals (本年收入合计, 本年支出合计, 年初/年末结转和结余, 总计) at the bottom;
+- coded functional tables (收入决算表, 支出决算表, 一般公共预算 / 政府性基金 / 国有资本经营预算
+  财政拨款支出决算表): 类/款/项 code columns, 科目名称, then amount columns whose headers say what
+  they are (本年支出合计, 基本支出, 项目支出 …); the 合计 row gives the totals;
+- the basic-expenditure table (基本支出决算表): economic codes and amounts, often two blocks side by
+  side, with 人员经费合计 and 公用经费合计.
+Blank cells are not zero: a blank amount states nothing. Every record keeps the span of its row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from fiscal.extract import catalogue as cat
+from fiscal.extract.amounts import MONEY, MONEY_UNITS, precision_of
+from fiscal.extract.model import ClassifiedLine, Fact, Provenance
+from fiscal.extract.tables import Cell, Table, find_tables
+
+# kind, title pattern, scope of its figures, the metric its 合计 row states
+_TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
+    ("fiscal_summary", re.compile(r"财政拨款收入支出(?:决算|预算)总表"), "fiscal", None),
+    ("summary", re.compile(r"收入支出(?:决算|预算)总表"), "department", None),
+    ("gpb_basic", re.compile(r"一般公共预算财政拨款基本支出(?:决算|预算)表"), "gpb", None),
+    ("gpb_expenditure", re.compile(r"一般公共预算财政拨款支出(?:决算|预算)表"), "gpb", "gpb_expenditure"),
+    ("gov_fund", re.compile(r"政府性基金预算财政拨款(?:收入)?支出(?:决算|预算)表"), "gov_fund", "gov_fund_expenditure"),
+    ("soe_capital", re.compile(r"国有资本经营预算财政拨款(?:收入)?支出(?:决算|预算)表"), "soe_capital",
+     "soe_capital_expenditure"),
+    ("three_public", re.compile(r"[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:决算|预算)表"), "fiscal", None),
+    ("income", re.compile(r"收入(?:决算|预算)表"), "department", "income_total"),
+    ("expenditure", re.compile(r"支出(?:决算|预算)表"), "department", "expenditure_total"),
+]  # fmt: skip
+REQUIRED_FINAL_ACCOUNTS_TABLES = (
+    "summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic", "three_public",
+    "gov_fund", "soe_capital",
+)  # fmt: skip
+_UNIT_LINE = re.compile(r"单位[:：]\s*(?P<unit>亿元|万元|千元|元)")
+_NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
+_TOTAL_LABELS = {
+    "本年收入合计": "income_total", "收入合计": "income_total", "本年支出合计": "expenditure_total",
+    "支出合计": "expenditure_total", "年初结转和结余": "carryover_begin", "年末结转和结余": "carryover_end",
+    "总计": "total_income_expenditure", "收入总计": "total_income_expenditure",
+    "支出总计": "total_income_expenditure", "人员经费合计": "personnel_expense",
+    "公用经费合计": "public_expense",
+}  # fmt: skip
+
+
+@dataclass
+class FiscalTable:
+    kind: str
+    title: str
+    table: Table
+    unit: str | None
+    basis: str
+
+
+@dataclass
+class TableExtraction:
+    facts: list[Fact] = field(default_factory=list)
+    lines: list[ClassifiedLine] = field(default_factory=list)
+    tables: list[FiscalTable] = field(default_factory=list)
+    consumed: list[tuple[int, int]] = field(default_factory=list)
+    problems: list[tuple[int, int, str]] = field(default_factory=list)  # span and why a table was not read
+
+
+def _amount(text: str, unit: str) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(value as written, amount in 万元, rounding unit in 万元); None for a blank cell."""
+    cleaned = text.replace(" ", "")
+    if not _NUMBER.match(cleaned):
+        return None
+    digits = cleaned.replace(",", "")
+    factor = MONEY_UNITS[unit]
+    return Decimal(digits), Decimal(digits) * factor, precision_of(digits.lstrip("-")) * factor
+
+
+# Words that, before a title's match, make it another table (一般公共预算财政拨款项目支出决算表).
+_OTHER_TABLE_WORDS = re.compile(r"支出|收入|预算|决算|拨款|经费")
+
+
+def _classify(title_lines: list[str]) -> tuple[str, str, str] | None:
+    """A title line: the table's name at its end, after at most a department, year or number."""
+    for line in reversed(title_lines):
+        compact = re.sub(r"\s", "", line)
+        for kind, pattern, _, _ in _TITLES:
+            match = pattern.search(compact)
+            if match and match.end() == len(compact) and not _OTHER_TABLE_WORDS.search(compact[: match.start()]):
+                basis = "budget" if "预算表" in compact or "预算总表" in compact else "actual"
+                return kind, match.group(0), basis
+    return None
+
+
+def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]:
+    """The standard tables among the document's tables, continuation pages joined."""
+    found: list[FiscalTable] = []
+    problems: list[tuple[int, int, str]] = []
+    previous_end = 0
+    for table in find_tables(text):
+        before = text[previous_end : table.start].split("\n")[-6:]
+        previous_end = table.end
+        recognised = _classify(before)
+        units = [m.group("unit") for line in before if (m := _UNIT_LINE.search(line))]
+        if recognised is None:
+            last = found[-1] if found else None
+            if (
+                last
+                and table.rows
+                and len(table.rows[0]) == len(last.table.rows[0])
+                and not any(line.strip() for line in before if not re.fullmatch(r"\s*\d*\s*", line))
+            ):
+                last.table.rows.extend(table.rows)  # the same table, next page
+                last.table.end = table.end
+            continue
+        kind, title, basis = recognised
+        if not units:
+            problems.append((table.start, table.end, f"{title}: no unit line (单位:万元 / 元) above the table"))
+            continue
+        found.append(FiscalTable(kind, title, Table(table.start, table.end, list(table.rows)), units[-1], basis))
+    return found, problems
+
+
+def _provenance(row: list[Cell], title: str) -> Provenance:
+    start, end = row[0].start, row[-1].end
+    sentence = f"{title}: " + " | ".join(cell.text for cell in row if cell.text)
+    return Provenance(start, end, sentence, start, title, f"table:{title}")
+
+
+def _fact(metric: str, scope: str, basis: str, value: tuple[Decimal, Decimal, Decimal], unit: str, text: str,
+          prov: Provenance) -> Fact:  # fmt: skip
+    written, amount, precision = value
+    return Fact(metric=metric, scope=scope, period="current", basis=basis, value=written, unit=unit,
+                precision=precision / MONEY_UNITS[unit], amount_wan=amount, precision_wan=precision,
+                value_text=text, provenance=prov, label=None)  # fmt: skip
+
+
+def _metric_of(label: str) -> str | None:
+    compact = _ORDINAL.sub("", re.sub(r"\s", "", label))
+    if compact in _TOTAL_LABELS:
+        return _TOTAL_LABELS[compact]
+    if compact.endswith("拨款"):
+        compact += "收入"  # 财政拨款收入支出决算总表 writes 一般公共预算财政拨款 for its income
+    named = cat.match_label(compact, MONEY)
+    return named[0].yields if named and named[1] == 0 else None
+
+
+# ---- layouts ------------------------------------------------------------------------------------
+def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
+    in_carryover = False  # rows under 年初结转和结余 break the carry-over down, not the income
+    for row in ft.table.rows:
+        texts = [cell.text for cell in row]
+        if any("结转和结余" in text or "结余分配" in text for text in texts):
+            in_carryover = True
+        pairs = [
+            (i, i + 1) for i in range(0, len(texts) - 1) if texts[i] and not _NUMBER.match(texts[i].replace(" ", ""))
+        ]
+        for label_index, amount_index in pairs:
+            value = _amount(texts[amount_index], ft.unit) if amount_index < len(texts) else None
+            if value is None:
+                continue
+            prov = _provenance(row, ft.title)
+            metric = _metric_of(texts[label_index])
+            on_expenditure_side = label_index >= len(texts) // 2
+            if in_carryover and metric not in _TOTAL_LABELS.values():
+                continue
+            if metric is not None:
+                out.facts.append(_fact(metric, scope if metric in _TOTAL_LABELS.values() else
+                                       _scope_of_metric(metric, scope), ft.basis, value, ft.unit,
+                                       texts[amount_index], prov))  # fmt: skip
+            elif on_expenditure_side and texts[label_index].endswith("支出"):
+                name = _ORDINAL.sub("", texts[label_index])
+                out.lines.append(_line("functional", 1, name, None, None, None, scope, ft, value,
+                                       texts[amount_index], prov))  # fmt: skip
+
+
+def _scope_of_metric(metric: str, table_scope: str) -> str:
+    for pattern in cat.CATALOGUE:
+        if pattern.yields == metric and pattern.scope:
+            return pattern.scope
+    return table_scope
+
+
+def _line(classification: str, level: int, name: str, code: str | None, class_name: str | None,
+          kuan_name: str | None, scope: str, ft: FiscalTable, value: tuple[Decimal, Decimal, Decimal],
+          text: str, prov: Provenance, parent_metric: str | None = None) -> ClassifiedLine:  # fmt: skip
+    _, amount, precision = value
+    return ClassifiedLine(classification=classification, level=level, name=name, code=code,
+                          class_name=class_name, kuan_name=kuan_name, scope=scope, period="current",
+                          basis=ft.basis, amount_wan=amount, precision_wan=precision, value_text=text,
+                          provenance=prov, parent_metric=parent_metric, source=f"table:{ft.title}")  # fmt: skip
+
+
+def _header_labels(rows: list[list[Cell]], first_data: int) -> dict[int, str]:
+    labels: dict[int, str] = {}
+    for row in rows[:first_data]:
+        for index, cell in enumerate(row):
+            if cell.text and index not in labels and not _NUMBER.match(cell.text.replace(" ", "")):
+                labels[index] = re.sub(r"\s", "", cell.text)
+    return labels
+
+
+def _code_of(texts: list[str]) -> tuple[str, int] | None:
+    """The functional code written over the 类/款/项 columns (or in one column), and its level."""
+    head = [t.replace(" ", "") for t in texts[:3]]
+    if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", head[0]) and (len(head[0]) > 3 or not any(head[1:])):
+        return head[0], len(head[0]) // 2
+    if re.fullmatch(r"\d{3}", head[0]):
+        code = head[0] + "".join(part for part in head[1:] if re.fullmatch(r"\d{2}", part))
+        return code, len(code) // 2
+    return None
+
+
+_TOTAL_HEADER = re.compile(r"^(?:本年(?:收入|支出)合计|合计|小计|决算数|预算数)$")
+
+
+def _name_index(texts: list[str]) -> int | None:
+    """The 科目名称 cell: the first cell after the code cells that is not a number."""
+    for index, text in enumerate(texts):
+        cleaned = text.replace(" ", "")
+        if cleaned and not re.fullmatch(r"\d{2,7}", cleaned) and not _NUMBER.match(cleaned):
+            return index
+    return None
+
+
+def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtraction) -> None:
+    rows = ft.table.rows
+    first_data = next((i for i, row in enumerate(rows) if _code_of([c.text for c in row]) or
+                       any(c.text == "合计" for c in row[:4])), None)  # fmt: skip
+    if first_data is None:
+        return
+    headers = _header_labels(rows, first_data + 1)
+    total_columns = [index for index, label in headers.items() if _TOTAL_HEADER.match(label)]
+    class_name = kuan_name = None
+    for row in rows[first_data:]:
+        texts = [cell.text for cell in row]
+        # The 合计 row may carry the header's last line in front of it: 类 | 款 | 项 | 合计 | 2,946.25 …
+        name_index = texts.index("合计") if "合计" in texts[:5] else _name_index(texts)
+        if name_index is None:
+            continue
+        amounts = {i: v for i in range(name_index + 1, len(texts)) if (v := _amount(texts[i], ft.unit))}
+        if not amounts:
+            continue
+        total_column = next((i for i in sorted(total_columns) if i > name_index), None)
+        if total_column is None:
+            total_column = min(amounts)
+        prov = _provenance(row, ft.title)
+        if texts[name_index] == "合计":
+            for index, value in amounts.items():
+                metric = total_metric if index == total_column else _metric_of(headers.get(index, ""))
+                if metric:
+                    out.facts.append(_fact(metric, _scope_of_metric(metric, scope), ft.basis, value, ft.unit,
+                                           texts[index], prov))  # fmt: skip
+            continue
+        coded = _code_of(texts)
+        if coded is None or ft.kind == "income" or total_column not in amounts:
+            continue  # 收入决算表 classifies income by function: its totals are kept, not its lines
+        code, level = coded
+        name = texts[name_index]
+        if level == 1:
+            class_name, kuan_name = name, None
+        elif level == 2:
+            kuan_name = name
+        out.lines.append(_line("functional", level, name, code, class_name if level > 1 else None,
+                               kuan_name if level > 2 else None, scope, ft, amounts[total_column],
+                               texts[total_column], prov))  # fmt: skip
+
+
+def _basic(ft: FiscalTable, out: TableExtraction) -> None:
+    """Economic classification blocks: (类, 款, 科目名称, 决算数) repeated side by side."""
+    class_names: dict[str, str] = {}
+    for row in ft.table.rows:
+        texts = [cell.text for cell in row]
+        for start in range(0, len(texts) - 3, 4):
+            block = texts[start : start + 4]
+            prov = _provenance(row, ft.title)
+            value = _amount(block[3], ft.unit)
+            label = re.sub(r"\s", "", block[0] + block[2])
+            if value is None:
+                continue
+            total = _TOTAL_LABELS.get(label) or _TOTAL_LABELS.get(re.sub(r"\s", "", block[0]))
+            if total:
+                out.facts.append(_fact(total, "gpb", ft.basis, value, ft.unit, block[3], prov))
+                continue
+            if not re.fullmatch(r"\d{3}", block[0].replace(" ", "")):
+                continue
+            code = block[0].replace(" ", "") + block[1].replace(" ", "")
+            if len(code) == 3:
+                class_names[code] = block[2]
+            out.lines.append(_line("economic", 1 if len(code) == 3 else 2, block[2], code,
+                                   class_names.get(code[:3]) if len(code) == 5 else block[2], None, "gpb", ft,
+                                   value, block[3], prov))  # fmt: skip
+
+
+def extract_fiscal_tables(text: str) -> TableExtraction:
+    out = TableExtraction()
+    tables, out.problems = recognise(text)
+    for ft in tables:
+        _, _, scope, total_metric = next(entry for entry in _TITLES if entry[0] == ft.kind)
+        if ft.kind in ("summary", "fiscal_summary"):
+            _summary(ft, scope, out)
+        elif ft.kind == "gpb_basic":
+            _basic(ft, out)
+        elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"):
+            _coded(ft, scope, total_metric, out)
+        out.tables.append(ft)
+        out.consumed.append((ft.table.start, ft.table.end))
+    return out
