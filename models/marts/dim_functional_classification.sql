@@ -1,6 +1,33 @@
--- 支出功能分类 codes known to the warehouse (partial national table; see seeds/SOURCES.md).
+-- 支出功能分类 codes known to the warehouse: the reference seed (partial national table; see
+-- seeds/SOURCES.md) and the codes documents print in their tables that the seed lacks.
 with reference as (
     select * from {{ ref('functional_classification') }}
+),
+
+harvested as (
+    select * from {{ ref('int_classification_codes_harvested') }}
+    where classification = 'functional'
+),
+
+codes as (
+    select
+        code,
+        name,
+        name_en,
+        level,
+        parent_code,
+        'reference' as known_from
+    from reference
+    union all
+    select
+        harvested.code,
+        harvested.code_name,
+        null as name_en,
+        harvested.code_level,
+        harvested.parent_code,
+        'harvested' as known_from
+    from harvested
+    where harvested.code not in (select reference.code from reference)
 ),
 
 final as (
@@ -11,9 +38,10 @@ final as (
         child.level,
         case child.level when 1 then '类' when 2 then '款' when 3 then '项' end as level_name,
         child.parent_code,
-        parent.name as parent_name
-    from reference as child
-    left join reference as parent on child.parent_code = parent.code
+        parent.name as parent_name,
+        child.known_from
+    from codes as child
+    left join codes as parent on child.parent_code = parent.code
 )
 
 select * from final

@@ -98,3 +98,27 @@ def test_gpb_tables(finance):
 def test_blank_cells_are_not_zero(finance):
     summary = table_facts(finance, "收入支出决算总表")
     assert not any(metric == "business_income" for metric, _, _ in summary)  # 五、事业收入 is blank
+
+
+def test_three_public_table_columns_by_template_order():
+    planning = process_file(CORPUS / "putuo_planning_resources_bureau_2024_final_accounts.pdf")
+    facts = {(f.metric, f.basis, f.amount_wan) for f in planning.extraction.facts
+             if f.provenance.pattern == "table:财政拨款“三公”经费支出决算表"}  # fmt: skip
+    # 合计 2.85 | 0.39; 因公出国(境)费, 公务用车 (小计, 购置费, 运行维护费) 0.00; 公务接待费 2.85 | 0.39
+    assert facts == {
+        ("three_public_total", "budget", D("2.85")), ("three_public_total", "actual", D("0.39")),
+        ("three_public_outbound_travel", "budget", D("0.00")), ("three_public_outbound_travel", "actual", D("0.00")),
+        ("three_public_vehicle", "budget", D("0.00")), ("three_public_vehicle", "actual", D("0.00")),
+        ("three_public_vehicle_purchase", "budget", D("0.00")), ("three_public_vehicle_purchase", "actual", D("0.00")),
+        ("three_public_vehicle_operation", "budget", D("0.00")),
+        ("three_public_vehicle_operation", "actual", D("0.00")),
+        ("three_public_reception", "budget", D("2.85")), ("three_public_reception", "actual", D("0.39")),
+    }  # fmt: skip
+
+
+def test_every_standard_table_is_found(finance):
+    assert {t.kind for t in finance.extraction.tables} == {
+        "summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic", "three_public",
+        "gov_fund", "soe_capital",
+    }  # fmt: skip
+    assert {t.unit for t in finance.extraction.tables} == {"万元"}

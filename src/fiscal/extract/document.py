@@ -9,7 +9,7 @@ from fiscal.documents.normalise import NormalisedText, normalise
 from fiscal.documents.reader import SourceDocument, read_document
 from fiscal.extract.fiscal_tables import extract_fiscal_tables
 from fiscal.extract.indicators import extract_indicators
-from fiscal.extract.model import Extraction, ExtractionIssue
+from fiscal.extract.model import Extraction, ExtractionIssue, StandardTable
 from fiscal.extract.statements import extract_statements
 
 LANDED, QUARANTINED = "landed", "quarantined"
@@ -35,6 +35,10 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     tables = extract_fiscal_tables(text.text)
     extraction.facts.extend(tables.facts)
     extraction.lines.extend(tables.lines)
+    extraction.tables = [
+        StandardTable(t.kind, t.title, t.unit, t.basis, len(t.table.rows), t.table.start, t.table.end)
+        for t in tables.tables
+    ]
     for start, end, reason in tables.problems:
         extraction.issues.append(ExtractionIssue("table_not_read", reason, text.text[start:end][:500], start, end, ""))
 

@@ -33,7 +33,7 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
     ("gov_fund", re.compile(r"政府性基金预算财政拨款(?:收入)?支出(?:决算|预算)表"), "gov_fund", "gov_fund_expenditure"),
     ("soe_capital", re.compile(r"国有资本经营预算财政拨款(?:收入)?支出(?:决算|预算)表"), "soe_capital",
      "soe_capital_expenditure"),
-    ("three_public", re.compile(r"[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:决算|预算)表"), "fiscal", None),
+    ("three_public", re.compile(r"(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:决算|预算)表"), "fiscal", None),
     ("income", re.compile(r"收入(?:决算|预算)表"), "department", "income_total"),
     ("expenditure", re.compile(r"支出(?:决算|预算)表"), "department", "expenditure_total"),
 ]  # fmt: skip
@@ -297,6 +297,31 @@ def _basic(ft: FiscalTable, out: TableExtraction) -> None:
                                    value, block[3], prov))  # fmt: skip
 
 
+# The national template's column groups of the “三公” table, each as 预算数 | 决算数.
+_THREE_PUBLIC_COLUMNS = (
+    "three_public_total", "three_public_outbound_travel", "three_public_vehicle",
+    "three_public_vehicle_purchase", "three_public_vehicle_operation", "three_public_reception",
+)  # fmt: skip
+
+
+def _three_public(ft: FiscalTable, out: TableExtraction) -> None:
+    rows = ft.table.rows
+    basis_row = next((i for i, row in enumerate(rows) if sum(c.text in ("预算数", "决算数") for c in row) >= 6), None)
+    header = " ".join(cell.text for row in rows[: basis_row or 0] for cell in row)
+    if basis_row is None or "合计" not in header or "公务接待" not in header:
+        out.problems.append((ft.table.start, ft.table.end, f"{ft.title}: columns not in the template's order"))
+        return
+    labels = [cell.text for cell in rows[basis_row]]
+    for row in rows[basis_row + 1 :]:
+        for index, cell in enumerate(row[: len(_THREE_PUBLIC_COLUMNS) * 2]):
+            value = _amount(cell.text, ft.unit)
+            if value is None or index >= len(labels):
+                continue
+            basis = "budget" if labels[index] == "预算数" else "actual"
+            metric = _THREE_PUBLIC_COLUMNS[index // 2]
+            out.facts.append(_fact(metric, "fiscal", basis, value, ft.unit, cell.text, _provenance(row, ft.title)))
+
+
 def extract_fiscal_tables(text: str) -> TableExtraction:
     out = TableExtraction()
     tables, out.problems = recognise(text)
@@ -306,6 +331,8 @@ def extract_fiscal_tables(text: str) -> TableExtraction:
             _summary(ft, scope, out)
         elif ft.kind == "gpb_basic":
             _basic(ft, out)
+        elif ft.kind == "three_public":
+            _three_public(ft, out)
         elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"):
             _coded(ft, scope, total_metric, out)
         out.tables.append(ft)

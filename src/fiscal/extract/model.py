@@ -113,6 +113,19 @@ class Indicator:
     evidence: str
 
 
+@dataclass(frozen=True)
+class StandardTable:
+    """A standard 附表 table found in the document (收入支出决算总表 …)."""
+
+    kind: str
+    title: str
+    unit: str | None
+    basis: str
+    rows: int
+    span_start: int
+    span_end: int
+
+
 @dataclass
 class Extraction:
     facts: list[Fact] = field(default_factory=list)
@@ -120,3 +133,4 @@ class Extraction:
     projects: list[Project] = field(default_factory=list)
     issues: list[ExtractionIssue] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    tables: list[StandardTable] = field(default_factory=list)

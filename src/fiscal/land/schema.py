@@ -56,6 +56,11 @@ create table if not exists raw.indicators (
     deviation_reason varchar, span_start integer not null, span_end integer not null,
     source_span_start integer not null, source_span_end integer not null, evidence varchar not null
 );
+create table if not exists raw.document_tables (
+    document_id varchar not null, table_id integer not null, kind varchar not null, title varchar not null,
+    unit varchar, basis varchar not null, row_count integer not null, span_start integer not null,
+    span_end integer not null
+);
 create table if not exists raw.extraction_issues (
     document_id varchar not null, issue_id integer not null, kind varchar not null,
     message varchar not null, text varchar, span_start integer, span_end integer, section varchar

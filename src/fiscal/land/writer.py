@@ -177,6 +177,11 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
         for i, p in enumerate(ex.projects)
     ]
     tables["indicators"] = [_indicator_row(doc, i, indicator) for i, indicator in enumerate(ex.indicators)]
+    tables["document_tables"] = [
+        {"document_id": doc_id, "table_id": i, "kind": t.kind, "title": t.title, "unit": t.unit,
+         "basis": t.basis, "row_count": t.rows, "span_start": t.span_start, "span_end": t.span_end}
+        for i, t in enumerate(ex.tables)
+    ]  # fmt: skip
     tables["extraction_issues"] = [
         {
             "document_id": doc_id,

@@ -37,6 +37,11 @@ _FUNDING = """
     select document_id, funding_source, budget_metric, scope, basis, amount_wan, precision_wan,
            evidence, span_start, span_end
     from marts.fct_funding_sources {where} order by document_id, line_id"""
+_TABLES = """
+    select * from (
+        select document_id, table_id, table_kind, table_title from marts.fct_document_tables
+        where doc_type = 'final_accounts'
+    ) {where} order by document_id, table_id"""
 _INDICATORS = """
     select document_id, record_kind, indicator_name, table_or_prose, project_name, comparator,
            target_text, target_value, target_precision, actual_text, actual_value, actual_precision,
@@ -144,6 +149,8 @@ def load_documents(
         doc(r["document_id"]).projects.append(_project(r))
     for r in _rows(connection, _FUNDING, ids):
         doc(r["document_id"]).funding.append(_funding(r))
+    for r in _rows(connection, _TABLES, ids):
+        doc(r["document_id"]).tables.setdefault(r["table_kind"], r["table_title"])
     for r in _rows(connection, _INDICATORS, ids):
         doc(r["document_id"]).indicators.append(_indicator(r))
     return docs

@@ -94,6 +94,7 @@ class DocumentFacts:
     projects: list[FactRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
     funding: list[FactRow] = field(default_factory=list)  # budget figures split by funding source
+    tables: dict[str, str] = field(default_factory=dict)  # standard table kind → title, as found
 
     def first(
         self,
@@ -138,6 +139,7 @@ class Instance:
     # Shares are often nudged by one unit so that a list totals 100%: a breach smaller than this
     # (beyond the envelope) is a warning, not an accounting error.
     near_miss: Decimal | None = None
+    breach_is_warning: bool = False  # a finding to look at, not an accounting error
 
 
 @dataclass(frozen=True)
@@ -626,6 +628,59 @@ def class_name_rule(doc: DocumentFacts) -> Iterator[Instance]:
         yield Instance("class_name_agrees_with_table", key, Comparison(one(lhs), one(rhs)))
 
 
+# The nine tables a 部门决算 publishes (财政部 template); 本表无数据 still prints the table.
+REQUIRED_TABLES = {
+    "summary": "收入支出决算总表", "income": "收入决算表", "expenditure": "支出决算表",
+    "fiscal_summary": "财政拨款收入支出决算总表", "gpb_expenditure": "一般公共预算财政拨款支出决算表",
+    "gpb_basic": "一般公共预算财政拨款基本支出决算表", "three_public": "财政拨款“三公”经费支出决算表",
+    "gov_fund": "政府性基金预算财政拨款收入支出决算表", "soe_capital": "国有资本经营预算财政拨款支出决算表",
+}  # fmt: skip
+
+
+def required_tables_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A document that publishes its tables publishes all nine; one missing is a finding."""
+    if not doc.tables:
+        return  # no tables at all: an explanation on its own, nothing to hold it to
+    for kind, title in REQUIRED_TABLES.items():
+        present = Decimal(1 if kind in doc.tables else 0)
+        required = Figure(Decimal(1), _RANK_HALF, f"{title} required", "部门决算 publishes nine standard tables")
+        found = Figure(
+            present,
+            _RANK_HALF,
+            f"{title} {'found' if present else 'not found'}",
+            doc.tables.get(kind, "not among the document's tables"),
+        )
+        yield Instance(
+            "required_tables_present", f"table={title}", Comparison(one(required), one(found)), breach_is_warning=True
+        )
+
+
+# Items of the basic-expenditure table that are “三公” spending (部门预算支出经济分类).
+_THREE_PUBLIC_ITEMS = {"30212": "three_public_outbound_travel", "30217": "three_public_reception",
+                       "30231": "three_public_vehicle_operation"}  # fmt: skip
+
+
+def basic_three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """Basic spending on 三公 items cannot exceed the 三公 table's actuals (which add project spending)."""
+    for line in doc.economic:
+        metric = _THREE_PUBLIC_ITEMS.get(line.code or "")
+        if metric is None or line.source == "text" or line.basis != "actual":
+            continue
+        key = f"item={line.code} {line.name}"
+        stated = next((f for f in doc.facts if f.metric == metric and f.basis == "actual"
+                       and f.period == "current" and f.value is not None), None)  # fmt: skip
+        if stated is None:
+            yield Instance("basic_three_public_within_table", key, None, missing=f"{metric} actual")
+            continue
+        capped = Side(
+            min(line.value, stated.value),
+            stated.half_unit,
+            (line.figure(), stated.figure()),
+            f"min({line.name}={line.value}, {metric}={stated.value})",
+        )
+        yield Instance("basic_three_public_within_table", key, Comparison(one(line.figure()), capped))
+
+
 FULL_MARKS = Decimal(100)  # national self-evaluation frameworks score out of 100
 # Grade bands of the national framework: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60.
 _GRADE_RANK = {"优": 4, "优秀": 4, "良": 3, "良好": 3, "中": 2, "中等": 2, "合格": 2, "差": 1, "不合格": 1}
@@ -947,6 +1002,24 @@ RULES: tuple[Rule, ...] = (
         "A functional class named in the text has the name the tables give its code",
         (),
         class_name_rule,
+    ),
+    Rule(
+        "basic_three_public_within_table",
+        "cross_table",
+        "error",
+        "基本支出表中的因公出国(境)费、公务接待费、公务用车运行维护费 ≤ “三公”经费表决算数",
+        "三公 items of the basic-expenditure table do not exceed the 三公 table's actuals",
+        (),
+        basic_three_public_rule,
+    ),
+    Rule(
+        "required_tables_present",
+        "cross_table",
+        "warning",
+        "部门决算九张公开表齐全",
+        "A final-accounts document that publishes its tables publishes all nine",
+        (),
+        required_tables_rule,
     ),
     Rule(
         "item_scores_sum_to_total_score",

@@ -61,6 +61,8 @@ def _status(instance: Instance, breached: bool) -> str:
             return WARNING
         if instance.near_miss is not None and abs(comparison.residual) < comparison.tolerance + instance.near_miss:
             return WARNING
+        if instance.breach_is_warning:
+            return WARNING
         return ERROR
     return PASS if comparison.residual == 0 else ROUNDING
 
