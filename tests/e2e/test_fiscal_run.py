@@ -294,6 +294,26 @@ def test_corpus_pdfs(prefect_server, tmp_path):
         Decimal("326.72"),
     ) in lines
     assert not [e for e in errors if e[0].startswith("putuo_social")]
+    finance = "putuo_finance_bureau_2024_final_accounts.pdf"
+    coded = set(
+        query(
+            warehouse,
+            """select functional_code, functional_name, amount_wan, is_mapped
+        from marts.fct_expenditure_by_function
+        where source_file = ? and stated_in = 'table:一般公共预算财政拨款支出决算表' and level = 3""",
+            [finance],
+        )
+    )
+    assert ("2010601", "行政运行", Decimal("1511.89"), True) in coded
+    revenue = set(
+        query(
+            warehouse,
+            """select revenue_source_code, amount_wan from marts.fct_revenue_by_source
+        where source_file = ?""",
+            [finance],
+        )
+    )
+    assert {("general_budget_appropriation", Decimal("2940.05")), ("other_income", Decimal("6.20"))} <= revenue
     # the planning bureau's statements disagree: 卫生健康支出 236.63 / 236.64, 城乡社区支出 3845.25 / 3845.24,
     # and the text's 一般公共预算财政拨款基本支出 5377.64 against the table's 5364.75
     planning = {(rule, lhs) for source, rule, lhs in errors if source.startswith("putuo_planning")}

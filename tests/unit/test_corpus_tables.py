@@ -122,3 +122,14 @@ def test_every_standard_table_is_found(finance):
         "gov_fund", "soe_capital",
     }  # fmt: skip
     assert {t.unit for t in finance.extraction.tables} == {"万元"}
+
+
+def test_fiscal_appropriation_summary(finance):
+    assert table_facts(finance, "财政拨款收入支出决算总表") == {
+        ("gpb_appropriation_income", "department", D("2940.05")),  # 一、一般公共预算财政拨款
+        ("income_total", "fiscal", D("2940.05")),  # 本年收入合计
+        ("expenditure_total", "fiscal", D("2940.05")),  # 本年支出合计
+        ("carryover_begin", "fiscal", D("21.63")),  # 年初财政拨款结转和结余
+        ("carryover_end", "fiscal", D("21.63")),  # 年末财政拨款结转和结余
+        ("total_income_expenditure", "fiscal", D("2961.68")),  # 总计, both sides
+    }
