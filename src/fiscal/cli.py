@@ -112,6 +112,37 @@ def _plain(value) -> str:
 
 
 @app.command()
+def findings(
+    warehouse: Annotated[Path, typer.Option(help="DuckDB warehouse file.")] = DEFAULT_WAREHOUSE,
+    document: Annotated[str | None, typer.Option(help="File name (or part of it) or document id prefix.")] = None,
+    status: Annotated[str, typer.Option(help="pass, rounding, warning, error, insufficient_data or all.")] = "error",
+    rule: Annotated[str | None, typer.Option(help="Only this rule id.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many findings.")] = 50,
+) -> None:
+    """Show the latest validation's findings: both sides' figures and the words they came from."""
+    from fiscal.quality.findings import latest_findings
+
+    if not warehouse.exists():
+        console.print(f"[red]No warehouse at {warehouse}[/red]: run `fiscal run` first.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    rows = latest_findings(warehouse, document=document, status=status, rule=rule, limit=limit)
+    if not rows:
+        console.print(f"No {status} findings" + (f" for '{document}'" if document else "") + ".")
+        return
+    for finding in rows:
+        table = Table(title=f"{finding.source_file} · {finding.rule_id} · {finding.status}", title_justify="left",
+                      caption=f"{finding.description} · {finding.rule_instance}", caption_justify="left",
+                      show_lines=True, expand=True)  # fmt: skip
+        table.add_column("left side", ratio=1, overflow="fold")
+        table.add_column("right side", ratio=1, overflow="fold")
+        table.add_row(_plain(finding.lhs_value), _plain(finding.rhs_value))
+        table.add_row(finding.lhs_evidence or "", finding.rhs_evidence or "")
+        console.print(table)
+        console.print(f"  residual {_plain(finding.residual)} · envelope ±{_plain(finding.tolerance)} · "
+                      f"{finding.metrics} · span {finding.span_start}–{finding.span_end}\n")  # fmt: skip
+
+
+@app.command()
 def vocabulary(
     write: Annotated[bool, typer.Option(help="Rewrite seeds/metric_vocabulary.csv.")] = False,
 ) -> None:

@@ -323,3 +323,17 @@ def test_corpus_pdfs(prefect_server, tmp_path):
         ("same_line_stated_twice_agrees", Decimal("236.63")),
         ("same_line_stated_twice_agrees", Decimal("3845.25")),
     }
+
+
+def test_findings_show_both_sides_and_their_words(first_run):
+    _, warehouse, _ = first_run
+    result = CliRunner().invoke(app, ["findings", "--warehouse", str(warehouse), "--document", "002"])
+    assert result.exit_code == 0, result.output
+    assert "expenditure_total_eq_basic_plus_project" in result.output
+    assert "2679.48" in result.output and "2679.45" in result.output
+    # the evidence may wrap inside the side-by-side table: compare without layout characters
+    flat = "".join(ch for ch in result.output if ch not in " \n│┃|")
+    left_cell, right_cell = "实际支出2679.48万元", "基本经费支出508.24万元"
+    assert left_cell in flat and right_cell in flat
+    none = CliRunner().invoke(app, ["findings", "--warehouse", str(warehouse), "--document", "003"])
+    assert "No error findings for '003'" in none.output
