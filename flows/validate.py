@@ -7,12 +7,14 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 
 from fiscal.config import gx_root
+from fiscal.quality.alerts import alert_on_errors, alert_url
 from fiscal.quality.validate import ValidationSummary, validate_warehouse
 from flows.transform import run_dbt
 
 
 @flow(name="validate")
-def validate(warehouse: str) -> ValidationSummary:
+def validate(warehouse: str, alert: str | None = None) -> ValidationSummary:
+    """Check the identities; on errors, raise an alert (quality.alerts, and the channel if one is set)."""
     logger = get_run_logger()
     summary = validate_warehouse(Path(warehouse), gx_root())
     logger.info("checked %d rule instances: %s", summary.instances, summary.by_status)
@@ -20,5 +22,6 @@ def validate(warehouse: str) -> ValidationSummary:
         logger.warning(
             "%d identity errors; see quality.identity_results (run %s)", summary.by_status["error"], summary.run_id
         )
+        alert_on_errors(Path(warehouse), summary.run_id, alert_url(alert))
     run_dbt(["build", "--select", "mart_data_quality"], Path(warehouse))
     return summary

@@ -35,6 +35,13 @@ def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders to ingest.")] = None,
     warehouse: Annotated[Path, typer.Option(help="DuckDB warehouse file.")] = DEFAULT_WAREHOUSE,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any identity check is an error.")] = False,
+    alert_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Where alerts go: an Apprise URL (wecombot://, dingtalk://, slack://, mailto://) "
+            "or a webhook (http(s)://…). Default: $FISCAL_ALERT_URL."
+        ),
+    ] = None,
 ) -> None:
     """Ingest documents, build the marts and check the accounting identities."""
     inputs = paths or [DEFAULT_SAMPLES]
@@ -48,7 +55,7 @@ def run(
         from flows.pipeline import pipeline
 
         with console.status("Running the pipeline (ingest → transform → validate)…"):
-            report = pipeline([str(p) for p in inputs], str(warehouse))
+            report = pipeline([str(p) for p in inputs], str(warehouse), alert_url)
     except Exception as error:  # the pipeline could not run: say why, exit non-zero
         console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {error}")
         raise typer.Exit(EXIT_CANNOT_RUN) from error

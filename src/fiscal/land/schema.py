@@ -73,6 +73,11 @@ create table if not exists quality.validation_runs (
     run_id varchar primary key, started_at timestamp not null, finished_at timestamp,
     rule_instances integer, errors integer, gx_success boolean, data_docs varchar
 );
+create table if not exists quality.alerts (
+    alert_id varchar primary key, run_id varchar, raised_at timestamp not null, kind varchar not null,
+    title varchar not null, body varchar not null, channel varchar, delivered boolean not null,
+    delivery_error varchar
+);
 create table if not exists quality.identity_results (
     run_id varchar not null, document_id varchar not null, source_file varchar,
     department_name varchar, fiscal_year integer, rule_id varchar not null,

@@ -1,0 +1,116 @@
+"""Alerts: when a validation finds errors (or the pipeline fails), tell someone, and keep a record.
+
+Every alert is a row in quality.alerts, delivered or not. Delivery goes through Apprise, so the
+channel is one URL: wecombot://…, dingtalk://…, slack://…, mailto://…, or a plain webhook
+(http(s)://host/path, posted as JSON). Configure it with `fiscal run --alert-url` or
+FISCAL_ALERT_URL. A failed delivery is recorded with its reason and never stops the pipeline.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from fiscal.land.schema import ensure_schemas
+
+ALERT_URL_VARIABLE = "FISCAL_ALERT_URL"
+MAX_FINDINGS_IN_MESSAGE = 20
+
+
+@dataclass(frozen=True)
+class Alert:
+    alert_id: str
+    run_id: str | None
+    kind: str  # identity_errors | pipeline_failure
+    title: str
+    body: str
+
+
+def alert_url(explicit: str | None = None) -> str | None:
+    return explicit or os.environ.get(ALERT_URL_VARIABLE) or None
+
+
+def _apprise_url(url: str) -> str:
+    """A plain webhook is Apprise's JSON service: http(s)://… becomes json(s)://…."""
+    if url.startswith("https://") and not url.startswith(("https://qyapi.weixin", "https://oapi.dingtalk")):
+        return "jsons://" + url.removeprefix("https://")
+    if url.startswith("http://"):
+        return "json://" + url.removeprefix("http://")
+    return url
+
+
+def deliver(url: str, alert: Alert) -> tuple[bool, str | None]:
+    import apprise
+
+    notifier = apprise.Apprise()
+    if not notifier.add(_apprise_url(url)):
+        return False, f"alert channel not understood: {url}"
+    try:
+        delivered = notifier.notify(title=alert.title, body=alert.body, notify_type=apprise.NotifyType.FAILURE)
+    except Exception as error:  # a broken channel must not stop the pipeline
+        return False, f"{type(error).__name__}: {error}"
+    return bool(delivered), None if delivered else "the channel did not accept the alert"
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | None:
+    """The alert for a validation run's errors: each with its document, rule and both sides."""
+    rows = connection.execute(
+        """select source_file, rule_id, rule_instance, lhs_value, rhs_value, tolerance, metrics
+           from quality.identity_results where run_id = ? and status = 'error'
+           order by source_file, rule_id""",
+        [run_id],
+    ).fetchall()
+    if not rows:
+        return None
+    documents = len({row[0] for row in rows})
+    lines = [
+        f"- {source_file} · {rule_id} ({instance}): {_plain(lhs)} ≠ {_plain(rhs)} "
+        f"(envelope ±{_plain(tolerance)}) — {metrics}"
+        for source_file, rule_id, instance, lhs, rhs, tolerance, metrics in rows[:MAX_FINDINGS_IN_MESSAGE]
+    ]
+    if len(rows) > MAX_FINDINGS_IN_MESSAGE:
+        lines.append(f"… and {len(rows) - MAX_FINDINGS_IN_MESSAGE} more: run `fiscal findings`.")
+    title = f"Fiscal warehouse: {len(rows)} identity errors in {documents} documents"
+    return Alert(uuid.uuid4().hex, run_id, "identity_errors", title, "\n".join(lines))
+
+
+def record(connection: duckdb.DuckDBPyConnection, alert: Alert, url: str | None) -> bool:
+    """Store the alert and deliver it when a channel is configured; returns whether it arrived."""
+    delivered, reason = (False, "no alert channel configured") if url is None else deliver(url, alert)
+    connection.execute(
+        "insert into quality.alerts values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [alert.alert_id, alert.run_id, datetime.now(UTC).replace(tzinfo=None), alert.kind, alert.title,
+         alert.body, url, delivered, reason],
+    )  # fmt: skip
+    return delivered
+
+
+def alert_on_errors(warehouse: Path, run_id: str, url: str | None) -> Alert | None:
+    with duckdb.connect(str(warehouse)) as connection:
+        alert = error_alert(connection, run_id)
+        if alert is not None:
+            record(connection, alert, url)
+    return alert
+
+
+def alert_on_failure(warehouse: Path | None, message: str, url: str | None) -> bool:
+    """An operational alert (the pipeline itself failed). Recorded when the warehouse opens."""
+    alert = Alert(uuid.uuid4().hex, None, "pipeline_failure", "Fiscal warehouse: the pipeline failed", message)
+    if warehouse is not None and warehouse.exists():
+        try:
+            with duckdb.connect(str(warehouse)) as connection:
+                ensure_schemas(connection)
+                return record(connection, alert, url)
+        except duckdb.Error:
+            pass  # the warehouse may be why it failed: still try to tell someone
+    return url is not None and deliver(url, alert)[0]
