@@ -45,7 +45,8 @@ by_document as (
         count(*) filter (where status = 'rounding') as rules_rounding,
         count(*) filter (where status = 'warning') as rules_warning,
         count(*) filter (where status = 'error') as rules_failed,
-        count(*) filter (where status = 'insufficient_data') as rules_insufficient
+        count(*) filter (where status = 'insufficient_data') as rules_insufficient,
+        count(*) filter (where status = 'not_applicable') as rules_not_applicable
     from latest_results
     group by document_id
 ),
@@ -73,6 +74,7 @@ final as (
         coalesce(by_document.rules_warning, 0) as rules_warning,
         coalesce(by_document.rules_failed, 0) as rules_failed,
         coalesce(by_document.rules_insufficient, 0) as rules_insufficient,
+        coalesce(by_document.rules_not_applicable, 0) as rules_not_applicable,
         documents.issue_count as extraction_issues,
         coalesce(unmapped.unmapped_functional_lines, 0) as unmapped_functional_lines
     from documents

@@ -65,6 +65,8 @@ def run(
 
 
 def _print_summary(report) -> None:
+    from fiscal.quality.rules import STATUSES
+
     ingested, checked = report.ingest, report.validation
     documents = Table(title="Documents", show_header=True)
     for column in ("landed", "quarantined", "already landed", "duplicates", "facts extracted"):
@@ -84,11 +86,9 @@ def _print_summary(report) -> None:
         console.print(f"  [dim]duplicate[/dim] {path} (same bytes as document {document_id[:12]})")
 
     statuses = Table(title=f"Identity checks (run {checked.run_id[:12]})")
-    for status in ("pass", "rounding", "warning", "error", "insufficient_data"):
+    for status in STATUSES:
         statuses.add_column(status, justify="right")
-    statuses.add_row(
-        *(str(checked.by_status.get(s, 0)) for s in ("pass", "rounding", "warning", "error", "insufficient_data"))
-    )
+    statuses.add_row(*(str(checked.by_status.get(s, 0)) for s in STATUSES))
     console.print(statuses)
     _print_errors(Path(report.warehouse), checked.run_id)
     console.print(f"Warehouse: {Path(report.warehouse).resolve()}")
@@ -122,7 +122,9 @@ def _plain(value) -> str:
 def findings(
     warehouse: Annotated[Path, typer.Option(help="DuckDB warehouse file.")] = DEFAULT_WAREHOUSE,
     document: Annotated[str | None, typer.Option(help="File name (or part of it) or document id prefix.")] = None,
-    status: Annotated[str, typer.Option(help="pass, rounding, warning, error, insufficient_data or all.")] = "error",
+    status: Annotated[
+        str, typer.Option(help="pass, rounding, warning, error, insufficient_data, not_applicable or all.")
+    ] = "error",
     rule: Annotated[str | None, typer.Option(help="Only this rule id.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many findings.")] = 50,
 ) -> None:

@@ -59,3 +59,21 @@ def test_a_planted_fault_fails_the_suite(tmp_path):
     assert outcome.breached_rows == {2}
     assert not outcome.success
     assert outcome.expectations_run == len(RULES)
+
+
+def test_data_docs_keep_only_the_latest_validations(tmp_path):
+    from fiscal.quality.expectations import SUITE, prune_validation_history
+
+    for folder in ("validations", "data_docs/local_site/validations"):
+        for stamp in range(15):
+            (tmp_path / "gx" / "uncommitted" / folder / SUITE / "__none__" / f"2026112{stamp:02d}T000000Z").mkdir(
+                parents=True)  # fmt: skip
+    assert prune_validation_history(tmp_path, keep=10) == 10
+    kept = sorted(p.name for p in (tmp_path / "gx/uncommitted/validations" / SUITE / "__none__").iterdir())
+    assert kept == [f"2026112{stamp:02d}T000000Z" for stamp in range(5, 15)]
+
+
+def test_every_status_is_one_of_six():
+    from fiscal.quality.rules import STATUSES
+
+    assert STATUSES == ("pass", "rounding", "warning", "error", "insufficient_data", "not_applicable")

@@ -11,6 +11,7 @@ GE is imported lazily: importing it costs seconds.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,9 +138,26 @@ def open_context(gx_root: Path) -> Any:
     return context
 
 
+KEEP_VALIDATIONS = 10  # Data Docs show the latest runs; results in quality.identity_results keep all
+
+
+def prune_validation_history(gx_root: Path, keep: int = KEEP_VALIDATIONS) -> int:
+    """Delete all but the newest `keep` stored validation results (and their Data Docs pages)."""
+    removed = 0
+    uncommitted = gx_root / "gx" / "uncommitted"
+    for folder in (uncommitted / "validations", uncommitted / "data_docs" / "local_site" / "validations"):
+        runs = sorted((p for p in folder.glob(f"{SUITE}/*/*") if p.is_dir()), key=lambda p: p.name, reverse=True)
+        for old in runs[keep:]:
+            shutil.rmtree(old)
+            removed += 1
+    return removed
+
+
 def run_checkpoint(gx_root: Path, frame: pd.DataFrame) -> CheckpointOutcome:
     context = open_context(gx_root)
     result = context.checkpoints.get(CHECKPOINT).run(batch_parameters={"dataframe": frame})
+    if prune_validation_history(gx_root):
+        context.build_data_docs()  # the index must not list the pages just removed
     breached: set[int] = set()
     expectations_run = 0
     for validation in result.run_results.values():

@@ -15,8 +15,11 @@ from decimal import Decimal
 
 from fiscal.quality.envelope import Comparison, Figure, Side, difference, one, ratio_pct, total
 
-PASS, ROUNDING, WARNING, ERROR, INSUFFICIENT = "pass", "rounding", "warning", "error", "insufficient_data"
-STATUSES = (PASS, ROUNDING, WARNING, ERROR, INSUFFICIENT)
+PASS, ROUNDING, WARNING, ERROR = "pass", "rounding", "warning", "error"
+INSUFFICIENT, NOT_APPLICABLE = "insufficient_data", "not_applicable"
+# Exactly one per rule instance. insufficient_data: a figure the rule needs is not stated;
+# not_applicable: the figures are stated but the identity has no meaning for them (a share of 0).
+STATUSES = (PASS, ROUNDING, WARNING, ERROR, INSUFFICIENT, NOT_APPLICABLE)
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class Instance:
     # (beyond the envelope) is a warning, not an accounting error.
     near_miss: Decimal | None = None
     breach_is_warning: bool = False  # a finding to look at, not an accounting error
+    not_applicable: bool = False  # stated, but meaningless here (a ratio with a zero base)
 
 
 @dataclass(frozen=True)
@@ -442,7 +446,9 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
             continue
         computed = ratio_pct(one(row.figure()), one(whole.figure()))
         if computed is None:
-            yield Instance("stated_share_eq_part_over_total", key, None, missing="a non-zero total")
+            yield Instance(
+                "stated_share_eq_part_over_total", key, None, missing="a non-zero total", not_applicable=True
+            )
             continue
         yield Instance(
             "stated_share_eq_part_over_total",
@@ -492,7 +498,9 @@ def growth_rule(doc: DocumentFacts) -> Iterator[Instance]:
         base = one(prior.figure()) if prior else difference(one(current.figure()), one(change.figure()))
         computed = ratio_pct(one(change.figure()), base)
         if computed is None:
-            yield Instance("growth_eq_change_over_prior", key, None, missing="a non-zero prior figure")
+            yield Instance(
+                "growth_eq_change_over_prior", key, None, missing="a non-zero prior figure", not_applicable=True
+            )
             continue
         yield Instance("growth_eq_change_over_prior", key, Comparison(one(growth.figure()), computed))
 
@@ -525,7 +533,9 @@ def execution_rate_rule(doc: DocumentFacts) -> Iterator[Instance]:
             continue
         computed = ratio_pct(one(executed.figure()), one(budget.figure()))
         if computed is None:
-            yield Instance("execution_rate_eq_executed_over_budget", key, None, missing="a non-zero budget")
+            yield Instance(
+                "execution_rate_eq_executed_over_budget", key, None, missing="a non-zero budget", not_applicable=True
+            )
             continue
         yield Instance("execution_rate_eq_executed_over_budget", key, Comparison(one(rate.figure()), computed))
 
@@ -788,7 +798,13 @@ def completion_rule(doc: DocumentFacts) -> Iterator[Instance]:
             ratio_pct(one(row.target), one(row.actual)) if ceiling else ratio_pct(one(row.actual), one(row.target))
         )
         if computed is None:
-            yield Instance("indicator_completion_eq_actual_over_target", key, None, missing="a non-zero target")
+            yield Instance(
+                "indicator_completion_eq_actual_over_target",
+                key,
+                None,
+                missing="a non-zero target",
+                not_applicable=True,
+            )
             continue
         if row.completion.value <= 100 < computed.value:
             computed = Side(Decimal(100), computed.half_width, computed.figures, f"min({computed.description}, 100)")

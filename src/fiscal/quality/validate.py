@@ -6,7 +6,9 @@ Status of an instance, exactly one of:
 - warning: GE found the envelope breached, but only as a shortfall of a list the document
   introduces as incomplete (主要包括), or as a share nudged by one unit so a list totals 100%;
 - error: GE found the envelope breached;
-- insufficient_data: a figure the rule needs is not stated (never counted as a pass).
+- insufficient_data: a figure the rule needs is not stated (never counted as a pass);
+- not_applicable: the figures are stated but the identity means nothing for them (a share of a
+  zero total, growth from zero); not a pass either.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from fiscal.quality.marts import load_documents
 from fiscal.quality.rules import (
     ERROR,
     INSUFFICIENT,
+    NOT_APPLICABLE,
     PASS,
     ROUNDING,
     RULES_BY_ID,
@@ -54,7 +57,7 @@ def _now() -> datetime:
 def _status(instance: Instance, breached: bool) -> str:
     comparison = instance.comparison
     if comparison is None:
-        return INSUFFICIENT
+        return NOT_APPLICABLE if instance.not_applicable else INSUFFICIENT
     if breached:
         shortfall = comparison.residual > 0  # the listed parts add up to less than the total
         if instance.shortfall_is_warning and shortfall:
