@@ -151,6 +151,49 @@ def findings(
                       f"{finding.metrics} · span {finding.span_start}–{finding.span_end}\n")  # fmt: skip
 
 
+@app.command("measure-detection")
+def measure_detection(
+    documents: Annotated[int, typer.Option(help="How many synthetic documents to generate.")] = 1000,
+    fault_rate: Annotated[float, typer.Option(help="Share of documents with one planted fault.")] = 0.3,
+    seed: Annotated[int, typer.Option(help="Random seed (the same seed gives the same corpus).")] = 7,
+    keep: Annotated[Path | None, typer.Option(help="Keep the corpus, ground truth and warehouse here.")] = None,
+) -> None:
+    """Generate documents with planted faults, run the pipeline on them, report recall and precision."""
+    import tempfile
+
+    import duckdb
+
+    from fiscal.synthetic import generate, measure, save_ground_truth
+
+    _quiet_prefect()
+    work = keep or Path(tempfile.mkdtemp(prefix="fiscal-detection-"))
+    corpus, warehouse = work / "documents", work / "warehouse.duckdb"
+    planted = generate(corpus, documents, seed=seed, fault_rate=fault_rate)
+    save_ground_truth(work / "ground_truth.json", planted)
+    from flows.pipeline import pipeline
+
+    with console.status(f"Running the pipeline on {documents} generated documents…"):
+        pipeline([str(corpus)], str(warehouse))
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute(
+            "select source_file, rule_id from quality.identity_results where status = 'error'"
+        ).fetchall()
+    errors: dict[str, set[str]] = {}
+    for source_file, rule_id in rows:
+        errors.setdefault(source_file, set()).add(rule_id)
+    result = measure(planted, errors)
+    table = Table(title=f"Detection on {result.documents} generated documents (seed {seed})")
+    for column in ("fault", "planted", "found at error level", "recall"):
+        table.add_column(column, justify="right")
+    for fault, (count, hits) in sorted(result.by_fault.items()):
+        table.add_row(fault, str(count), str(hits), f"{hits / count:.1%}")
+    table.add_row("all", str(result.faulty), str(result.detected), f"{result.recall:.1%}")
+    console.print(table)
+    console.print(f"Documents with an error finding: {result.flagged}; with a planted fault: "
+                  f"{result.flagged_correctly}; precision {result.precision:.1%}.")  # fmt: skip
+    console.print(f"Corpus, ground truth and warehouse: {work}")
+
+
 @app.command()
 def vocabulary(
     write: Annotated[bool, typer.Option(help="Rewrite seeds/metric_vocabulary.csv.")] = False,

@@ -70,3 +70,12 @@ def test_a_failed_pipeline_raises_an_operational_alert(prefect_server, receiver,
     assert len(_Receiver.received) == 1
     assert "the pipeline failed" in _Receiver.received[0]["title"]
     assert "no such file or folder" in _Receiver.received[0]["message"]
+
+
+def test_planted_faults_are_found(prefect_server, tmp_path: Path):
+    result = CliRunner().invoke(app, ["measure-detection", "--documents", "40", "--seed", "5", "--keep",
+                                      str(tmp_path / "detection")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "precision 100.0%" in result.output
+    all_row = next(line for line in result.output.splitlines() if line.strip().startswith("│") and " all " in line)
+    assert "100.0%" in all_row

@@ -91,6 +91,9 @@ class IndicatorRow:
 @dataclass
 class DocumentFacts:
     document_id: str
+    department_id: str | None = None  # naming variants of a department share it (dbt macro)
+    fiscal_year: int | None = None
+    doc_type: str | None = None
     facts: list[FactRow] = field(default_factory=list)
     functional: list[FactRow] = field(default_factory=list)
     economic: list[FactRow] = field(default_factory=list)
@@ -149,12 +152,14 @@ class Instance:
 @dataclass(frozen=True)
 class Rule:
     rule_id: str
-    kind: str  # within_text (this issue); later: within_table, cross_table, table_text, cross_document
-    severity: str
+    kind: str  # within_text, cross_table, table_text, cross_document
+    severity: str  # error: a breach is an error; warning: a breach is a finding to look at
     description_zh: str
     description_en: str
     metrics: tuple[str, ...]
-    evaluate: Callable[[DocumentFacts], Iterator[Instance]]
+    evaluate: Callable[[DocumentFacts], Iterator[Instance]] | None = None
+    # cross-document rules see every document and say which one each instance is about
+    evaluate_corpus: Callable[[list[DocumentFacts]], Iterator[tuple[str, Instance]]] | None = None
 
 
 def _key(scope: str, period: str, basis: str, project: str | None, extra: str = "") -> str:
@@ -691,6 +696,74 @@ def basic_three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
         yield Instance("basic_three_public_within_table", key, Comparison(one(line.figure()), capped))
 
 
+def _previous_years(docs: list[DocumentFacts]) -> Iterator[tuple[DocumentFacts, DocumentFacts]]:
+    """(document, the same department's document of the year before), for every such pair."""
+    by_key = {(d.department_id, d.fiscal_year, d.doc_type): d for d in docs if d.department_id and d.fiscal_year}
+    for doc in docs:
+        previous = by_key.get((doc.department_id, (doc.fiscal_year or 0) - 1, doc.doc_type))
+        if previous is not None:
+            yield doc, previous
+
+
+def prior_year_rule(docs: list[DocumentFacts]) -> Iterator[tuple[str, Instance]]:
+    """Last year's figures as this year's document states them (directly, or as current − change)
+    agree with last year's document."""
+    for doc, previous in _previous_years(docs):
+        for fact in doc.facts:
+            if fact.value is None or fact.project:
+                continue
+            if fact.period == "prior":
+                subject, stated = fact.metric, one(fact.figure())
+            elif fact.metric == "change_amount" and fact.subject:
+                current = doc.first(fact.subject, scope=fact.scope, basis=fact.basis)
+                if current is None:
+                    continue
+                subject, stated = fact.subject, difference(one(current.figure()), one(fact.figure()))
+            else:
+                continue
+            earlier = previous.first(subject, scope=fact.scope, basis=fact.basis)
+            if earlier is None:
+                continue
+            key = _key(fact.scope, "prior", fact.basis, None, f"metric={subject} previous={previous.document_id[:12]}")
+            yield (
+                doc.document_id,
+                Instance("prior_year_agrees_with_previous_document", key, Comparison(stated, one(earlier.figure()))),
+            )
+
+
+_REPORT_AGAINST_ACCOUNTS = (  # (performance report metric, final accounts metric, scope)
+    ("executed", "expenditure_total", "department"), ("basic_expenditure", "basic_expenditure", "department"),
+    ("project_expenditure", "project_expenditure", "department"), ("self_eval_score", "self_eval_score", "department"),
+    ("three_public_total", "three_public_total", "fiscal"),
+)  # fmt: skip
+
+
+def report_against_accounts_rule(docs: list[DocumentFacts]) -> Iterator[tuple[str, Instance]]:
+    """A department-year's performance report states the figures its final accounts state."""
+    accounts = {(d.department_id, d.fiscal_year): d for d in docs if d.doc_type == "final_accounts" and d.department_id}
+    for report in docs:
+        if report.doc_type not in ("performance_overall", "performance_project") or not report.department_id:
+            continue
+        account = accounts.get((report.department_id, report.fiscal_year))
+        if account is None:
+            continue
+        for report_metric, account_metric, scope in _REPORT_AGAINST_ACCOUNTS:
+            stated = report.first(report_metric, scope=scope, basis="actual")
+            published = account.first(account_metric, scope=scope, basis="actual")
+            if stated is None or published is None:
+                continue
+            key = f"metric={report_metric} accounts={account.document_id[:12]}"
+            yield (
+                report.document_id,
+                Instance(
+                    "performance_report_agrees_with_final_accounts",
+                    key,
+                    Comparison(one(stated.figure()), one(published.figure())),
+                    breach_is_warning=True,
+                ),
+            )
+
+
 FULL_MARKS = Decimal(100)  # national self-evaluation frameworks score out of 100
 # Grade bands of the national framework: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60.
 _GRADE_RANK = {"优": 4, "优秀": 4, "良": 3, "良好": 3, "中": 2, "中等": 2, "合格": 2, "差": 1, "不合格": 1}
@@ -1102,12 +1175,38 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+RULES = (
+    *RULES,
+    Rule(
+        "prior_year_agrees_with_previous_document",
+        "cross_document",
+        "error",
+        "本年文件所述上年数(或本年数 − 增减额)与上年文件一致",
+        "Last year's figures as this year's document states them agree with last year's document",
+        (),
+        evaluate_corpus=prior_year_rule,
+    ),
+    Rule(
+        "performance_report_agrees_with_final_accounts",
+        "cross_document",
+        "warning",
+        "同一部门同一年度的绩效自评报告与部门决算数字一致",
+        "A department-year's performance report agrees with its final accounts",
+        (),
+        evaluate_corpus=report_against_accounts_rule,
+    ),
+)
 RULES_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
 
 
 def evaluate(doc: DocumentFacts) -> list[Instance]:
-    """Every instance of every rule for one document."""
-    return [instance for rule in RULES for instance in rule.evaluate(doc)]
+    """Every instance of every within-document rule for one document."""
+    return [instance for rule in RULES if rule.evaluate for instance in rule.evaluate(doc)]
+
+
+def evaluate_corpus(docs: list[DocumentFacts]) -> list[tuple[str, Instance]]:
+    """Instances of the cross-document rules, with the document each is about."""
+    return [pair for rule in RULES if rule.evaluate_corpus for pair in rule.evaluate_corpus(docs)]
 
 
 __all__ = ["RULES", "RULES_BY_ID", "DocumentFacts", "FactRow", "Instance", "Rule", "Side", "evaluate"]

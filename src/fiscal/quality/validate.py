@@ -37,6 +37,7 @@ from fiscal.quality.rules import (
     WARNING,
     Instance,
     evaluate,
+    evaluate_corpus,
 )
 
 
@@ -129,17 +130,20 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
     summary = ValidationSummary(run_id)
     with duckdb.connect(str(warehouse)) as connection:
         ensure_schemas(connection)
-        documents = {
-            row[0]: row
-            for row in connection.execute(
-                "select document_id, source_file, department_name, fiscal_year "
-                "from marts.dim_document where status = 'landed'"
-            ).fetchall()
-        }
+        identity = connection.execute(
+            "select document_id, source_file, department_name, fiscal_year, department_id, doc_type "
+            "from marts.dim_document where status = 'landed'"
+        ).fetchall()
+        documents = {row[0]: row[:4] for row in identity}
         facts = load_documents(connection)
+        for document_id, _, _, fiscal_year, department_id, doc_type in identity:
+            if document_id in facts:
+                doc = facts[document_id]
+                doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
         instances = [
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
+        instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts])
         frame = _frame(instances)
         outcome = run_checkpoint(gx_root, frame)
         summary.gx_success, summary.expectations_run = outcome.success, outcome.expectations_run

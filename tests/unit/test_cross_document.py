@@ -1,0 +1,54 @@
+"""Cross-document rules on documents written here: prior-year figures, report against accounts."""
+
+from decimal import Decimal as D
+
+from fiscal.quality.rules import DocumentFacts, FactRow, evaluate_corpus
+
+
+def fact(metric: str, value: str, **kw) -> FactRow:
+    row = dict(scope="department", period="current", basis="actual", project=None, subject=None, value=D(value),
+               half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None, evidence=f"{metric} {value}",
+               span_start=0, span_end=1)  # fmt: skip
+    row.update(kw)
+    return FactRow(metric=metric, **row)
+
+
+def doc(document_id: str, year: int, doc_type: str, *facts: FactRow, department: str = "d1") -> DocumentFacts:
+    return DocumentFacts(document_id, department_id=department, fiscal_year=year, doc_type=doc_type,
+                         facts=list(facts))  # fmt: skip
+
+
+def by_rule(docs: list[DocumentFacts]) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for document_id, instance in evaluate_corpus(docs):
+        found.setdefault(instance.rule_id, []).append((document_id, instance))
+    return found
+
+
+def test_prior_year_implied_by_the_change_is_checked_against_last_years_document():
+    this_year = doc("b", 2024, "final_accounts", fact("total_income_expenditure", "421.54"),
+                    fact("change_amount", "232.56", subject="total_income_expenditure"))  # fmt: skip
+    last_year_right = doc("a", 2023, "final_accounts", fact("total_income_expenditure", "188.98"))
+    last_year_wrong = doc("a", 2023, "final_accounts", fact("total_income_expenditure", "190.00"))
+    ((document_id, ok),) = by_rule([this_year, last_year_right])["prior_year_agrees_with_previous_document"]
+    assert document_id == "b" and ok.comparison.residual == 0
+    ((_, wrong),) = by_rule([this_year, last_year_wrong])["prior_year_agrees_with_previous_document"]
+    assert wrong.comparison.residual == D("-1.02") and not wrong.comparison.within_rounding
+
+
+def test_other_departments_and_years_are_not_compared():
+    docs = [doc("b", 2024, "final_accounts", fact("total_income_expenditure", "1", period="prior")),
+            doc("a", 2023, "final_accounts", fact("total_income_expenditure", "2"), department="other"),
+            doc("c", 2022, "final_accounts", fact("total_income_expenditure", "3"))]  # fmt: skip
+    assert by_rule(docs) == {}
+
+
+def test_performance_report_against_final_accounts_is_a_warning_when_it_differs():
+    accounts = doc("fa", 2023, "final_accounts", fact("expenditure_total", "2679.48"), fact("self_eval_score", "92"))
+    report = doc("pr", 2023, "performance_overall", fact("executed", "2679.45"), fact("self_eval_score", "92"))
+    instances = by_rule([accounts, report])["performance_report_agrees_with_final_accounts"]
+    assert {(i.key.split()[0], i.comparison.residual) for _, i in instances} == {
+        ("metric=executed", D("-0.03")),
+        ("metric=self_eval_score", D("0")),
+    }
+    assert all(i.breach_is_warning for _, i in instances) and {d for d, _ in instances} == {"pr"}
