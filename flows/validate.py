@@ -23,5 +23,5 @@ def validate(warehouse: str, alert: str | None = None) -> ValidationSummary:
             "%d identity errors; see quality.identity_results (run %s)", summary.by_status["error"], summary.run_id
         )
         alert_on_errors(Path(warehouse), summary.run_id, alert_url(alert))
-    run_dbt(["build", "--select", "mart_data_quality"], Path(warehouse))
+    run_dbt(["build", "--select", "mart_data_quality", "mart_department_year"], Path(warehouse))
     return summary

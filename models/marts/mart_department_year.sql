@@ -13,6 +13,23 @@ functional as (
     select * from {{ ref('fct_expenditure_by_function') }}
 ),
 
+checks as (
+    select * from {{ ref('mart_data_quality') }}
+),
+
+quality as (
+    select
+        department_id,
+        fiscal_year,
+        sum(rules_checked) as rules_checked,
+        sum(rules_passed) as rules_passed,
+        sum(rules_failed) as rules_failed,
+        sum(rules_warning) as rules_warning,
+        sum(rules_insufficient) as rules_insufficient
+    from checks
+    group by department_id, fiscal_year
+),
+
 headline as (
     select
         department_id,
@@ -67,7 +84,12 @@ final as (
         document_counts.document_count,
         document_counts.doc_types,
         document_counts.extraction_issue_count,
-        coalesce(unmapped.unmapped_functional_lines, 0) as unmapped_functional_lines
+        coalesce(unmapped.unmapped_functional_lines, 0) as unmapped_functional_lines,
+        coalesce(quality.rules_checked, 0) as rules_checked,
+        coalesce(quality.rules_passed, 0) as rules_passed,
+        coalesce(quality.rules_failed, 0) as rules_failed,
+        coalesce(quality.rules_warning, 0) as rules_warning,
+        coalesce(quality.rules_insufficient, 0) as rules_insufficient
     from headline
     left join document_counts
         on
@@ -77,6 +99,10 @@ final as (
         on
             headline.department_id = unmapped.department_id
             and headline.fiscal_year = unmapped.fiscal_year
+    left join quality
+        on
+            headline.department_id = quality.department_id
+            and headline.fiscal_year = quality.fiscal_year
 )
 
 select * from final

@@ -72,3 +72,11 @@ def test_rule_ids_are_unique_and_described_in_both_languages():
     ids = [rule.rule_id for rule in RULES]
     assert len(ids) == len(set(ids))
     assert all(rule.description_zh and rule.description_en for rule in RULES)
+
+
+def test_every_rule_declares_kind_severity_and_the_facts_it_needs():
+    for rule in RULES:
+        assert rule.kind in ("within_text", "cross_table", "table_text", "cross_document"), rule.rule_id
+        assert rule.severity in ("error", "warning"), rule.rule_id
+        assert rule.metrics, rule.rule_id
+        assert (rule.evaluate is None) != (rule.evaluate_corpus is None), rule.rule_id

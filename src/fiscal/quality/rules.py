@@ -971,7 +971,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "类 = Σ款, 款 = Σ项",
         "A functional class or subclass equals the sum of the lines under it",
-        (),
+        ("functional lines 类/款/项",),
         functional_children_rule,
     ),
     Rule(
@@ -999,7 +999,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "占比 = 部分 ÷ 总数",
         "A stated share equals the part divided by the total",
-        (),
+        ("pct", "share_of"),
         share_rule,
     ),
     Rule(
@@ -1062,7 +1062,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "各资金来源之和 = 预算总数",
         "A budget figure split by funding source adds up",
-        (),
+        ("funding_source lines", "budget_initial", "budget_adjusted", "executed"),
         funding_splits_rule,
     ),
     Rule(
@@ -1080,7 +1080,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "同一科目在说明与表中(或两表中)金额一致",
         "A classified line stated in the text and a table, or in two tables, has one amount",
-        (),
+        ("functional lines", "economic lines"),
         lines_stated_twice_rule,
     ),
     Rule(
@@ -1089,7 +1089,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "说明中的功能分类(类)名称与表中同一科目编码的名称一致",
         "A functional class named in the text has the name the tables give its code",
-        (),
+        ("functional lines 类 with codes",),
         class_name_rule,
     ),
     Rule(
@@ -1098,7 +1098,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "基本支出表中的因公出国(境)费、公务接待费、公务用车运行维护费 ≤ “三公”经费表决算数",
         "三公 items of the basic-expenditure table do not exceed the 三公 table's actuals",
-        (),
+        ("economic lines 30212/30217/30231", "three_public_*"),
         basic_three_public_rule,
     ),
     Rule(
@@ -1107,7 +1107,7 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "部门决算九张公开表齐全",
         "A final-accounts document that publishes its tables publishes all nine",
-        (),
+        ("standard tables found",),
         required_tables_rule,
     ),
     Rule(
@@ -1125,7 +1125,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "各评分项(指标)分值之和 = 满分100分",
         "The weights of the items add up to full marks (100)",
-        (),
+        ("indicator and scoring-item weights",),
         weights_sum_rule,
     ),
     Rule(
@@ -1134,7 +1134,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "每项得分 ≤ 该项分值",
         "No item scores more than its weight",
-        (),
+        ("indicator and scoring-item scores and weights",),
         score_within_weight_rule,
     ),
     Rule(
@@ -1152,7 +1152,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "指标完成率 = 实际完成值 ÷ 目标值(反向指标为目标值 ÷ 实际值)",
         "An indicator's completion rate equals actual over target (target over actual for ceilings)",
-        (),
+        ("indicator target, actual, completion",),
         completion_rule,
     ),
     Rule(
@@ -1161,7 +1161,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "同一指标在不同表中的目标值应一致",
         "An indicator's target stated in two tables agrees",
-        (),
+        ("indicator targets",),
         target_twice_rule,
     ),
     Rule(
@@ -1170,7 +1170,7 @@ RULES: tuple[Rule, ...] = (
         "error",
         "同一数字多处表述应一致",
         "The same figure stated twice agrees",
-        (),
+        ("every fact",),
         stated_twice_rule,
     ),
 )
@@ -1183,7 +1183,7 @@ RULES = (
         "error",
         "本年文件所述上年数(或本年数 − 增减额)与上年文件一致",
         "Last year's figures as this year's document states them agree with last year's document",
-        (),
+        ("prior-period facts", "change_amount", "last year's document"),
         evaluate_corpus=prior_year_rule,
     ),
     Rule(
@@ -1192,7 +1192,14 @@ RULES = (
         "warning",
         "同一部门同一年度的绩效自评报告与部门决算数字一致",
         "A department-year's performance report agrees with its final accounts",
-        (),
+        (
+            "executed",
+            "expenditure_total",
+            "basic_expenditure",
+            "project_expenditure",
+            "self_eval_score",
+            "three_public_total",
+        ),
         evaluate_corpus=report_against_accounts_rule,
     ),
 )
