@@ -1,33 +1,8 @@
 -- 支出功能分类 codes known to the warehouse: the reference seed (partial national table; see
 -- seeds/SOURCES.md) and the codes documents print in their tables that the seed lacks.
-with reference as (
-    select * from {{ ref('functional_classification') }}
-),
-
-harvested as (
-    select * from {{ ref('int_classification_codes_harvested') }}
+with codes as (
+    select * from {{ ref('int_classification_codes_known') }}
     where classification = 'functional'
-),
-
-codes as (
-    select
-        code,
-        name,
-        name_en,
-        level,
-        parent_code,
-        'reference' as known_from
-    from reference
-    union all
-    select
-        harvested.code,
-        harvested.code_name,
-        null as name_en,
-        harvested.code_level,
-        harvested.parent_code,
-        'harvested' as known_from
-    from harvested
-    where harvested.code not in (select reference.code from reference)
 ),
 
 final as (
