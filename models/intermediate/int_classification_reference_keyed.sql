@@ -1,28 +1,7 @@
 -- Functional and economic reference codes with the comparison key lines are matched on.
-with functional as (
-    select * from {{ ref('functional_classification') }}
-),
-
-economic as (
-    select * from {{ ref('economic_classification_departmental') }}
-),
-
-unioned as (
-    select
-        'functional' as classification,
-        code,
-        name,
-        level,
-        parent_code
-    from functional
-    union all
-    select
-        'economic' as classification,
-        code,
-        name,
-        level,
-        parent_code
-    from economic
+with reference as (
+    select * from {{ ref('int_classification_codes_known') }}
+    where known_from = 'reference'
 ),
 
 keyed as (
@@ -33,7 +12,7 @@ keyed as (
         level,
         parent_code,
         {{ classification_name_key('name') }} as name_key
-    from unioned
+    from reference
 ),
 
 key_counts as (

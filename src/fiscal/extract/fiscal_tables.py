@@ -37,10 +37,6 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
     ("income", re.compile(r"收入(?:决算|预算)表"), "department", "income_total"),
     ("expenditure", re.compile(r"支出(?:决算|预算)表"), "department", "expenditure_total"),
 ]  # fmt: skip
-REQUIRED_FINAL_ACCOUNTS_TABLES = (
-    "summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic", "three_public",
-    "gov_fund", "soe_capital",
-)  # fmt: skip
 _UNIT_LINE = re.compile(r"单位[:：]\s*(?P<unit>亿元|万元|千元|元)")
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")

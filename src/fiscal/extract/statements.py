@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from fiscal.documents.metadata import BUDGET, PERFORMANCE_OVERALL, PERFORMANCE_PROJECT, DocumentMetadata
 from fiscal.extract import catalogue as cat
@@ -677,6 +676,3 @@ def _sentences(line: str, line_start: int) -> Iterator[_Sentence]:
 
 def extract_statements(text: str, metadata: DocumentMetadata) -> Extraction:
     return StatementExtractor(text, metadata).run()
-
-
-__all__ = ["Decimal", "extract_statements"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +172,3 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
         )
         connection.execute("commit")
     return summary
-
-
-__all__ = ["Decimal", "ValidationSummary", "validate_warehouse"]
