@@ -194,6 +194,49 @@ def measure_detection(
     console.print(f"Corpus, ground truth and warehouse: {work}")
 
 
+@app.command("measure-extraction")
+def measure_extraction(
+    folders: Annotated[list[Path], typer.Argument(help="Folders or files of documents; labels beside them (.json).")],
+    details: Annotated[bool, typer.Option(help="List every missed, wrong and extra figure.")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores here as JSON.")] = None,
+) -> None:
+    """Score extraction against labelled documents: core figures found, wrong values, abstentions."""
+    import json
+    from dataclasses import asdict
+
+    from fiscal.evaluation.extraction import score_corpus
+
+    results = {}
+    for folder in folders:
+        result = score_corpus(folder)
+        results[str(folder)] = result
+        table = Table(title=f"Core figures in {folder}")
+        for column in ("document", "status", "found", "labelled", "wrong", "abstained", "ambiguous", "guessed",
+                       "extra", "core facts"):  # fmt: skip
+            table.add_column(column, justify="right" if column not in ("document", "status") else "left")
+        for d in result.documents:
+            table.add_row(d.name, d.status, str(d.found), str(d.labelled), str(len(d.wrong)), str(d.abstained),
+                          str(d.ambiguous), str(d.guessed), str(len(d.extra)), str(d.core_facts))  # fmt: skip
+        console.print(table)
+        if result.labelled:
+            console.print(f"found {result.found} of {result.labelled} labelled core figures ({result.recall:.1%}), "
+                          f"{result.wrong} wrong values")  # fmt: skip
+            misses = result.misses_by_class().most_common()
+            console.print("misses by class: " + ", ".join(f"{name} {count}" for name, count in misses))
+        console.print(f"core facts extracted: {sum(d.core_facts for d in result.documents)}")
+        if details:
+            for d in result.documents:
+                for cls, metric, words in d.missed:
+                    typer.echo(f"  missed {d.name} [{cls}] {metric}: {words!r}")
+                for wrong in d.wrong:
+                    typer.echo(f"  wrong  {d.name} {wrong}")
+                for extra in d.extra:
+                    typer.echo(f"  extra  {d.name} {extra}")
+    if json_out is not None:
+        payload = {folder: [asdict(d) for d in r.documents] for folder, r in results.items()}
+        json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 @app.command()
 def vocabulary(
     write: Annotated[bool, typer.Option(help="Rewrite seeds/metric_vocabulary.csv.")] = False,

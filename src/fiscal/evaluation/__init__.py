@@ -1,0 +1,1 @@
+"""Measurements of the project against labelled documents."""

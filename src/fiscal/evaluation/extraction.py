@@ -1,0 +1,266 @@
+"""Score extraction against hand-made labels (the format of shared/corpus/excerpts, see its README).
+
+A label names a figure a careful reader would type into a spreadsheet: its metric key, value, unit
+and the exact words it stands in. This module runs the same pure-Python extraction that lands
+raw.facts (no warehouse, no Prefect) and compares, document by document:
+
+- found: a labelled core figure is held by a fact of the same metric, period, basis (and scope,
+  where the label's key names one) with the same value;
+- wrong: a fact of a labelled core key whose value the document's labels do not give for that key,
+  or a fact whose span covers a labelled figure of another core key (the figure misnamed);
+- abstained: a missed figure whose words carry an extraction issue (seen, not placed);
+- extra: a core fact of a key the labels do not name (listed for review, not counted as wrong).
+
+Figures labelled `alignment: "ambiguous"` are not scored; a fact that places one anyway is
+reported as `guessed`, since the extractor should have abstained.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from fiscal.documents.metadata import BUDGET
+from fiscal.extract.amounts import MONEY_UNITS
+from fiscal.extract.document import ProcessedDocument, process_file
+from fiscal.extract.model import Fact
+
+# The core figures of issue 8: totals, income sources, spending structure, “三公”, 机关运行经费,
+# procurement, carry-overs and budget execution.
+CORE_METRICS = frozenset(
+    {
+        "total_income_expenditure", "income_total", "fiscal_appropriation_income", "gpb_appropriation_income",
+        "gov_fund_appropriation_income", "soe_capital_appropriation_income", "business_income",
+        "operating_income", "other_income", "expenditure_total", "basic_expenditure", "project_expenditure",
+        "personnel_expense", "public_expense", "gpb_expenditure", "three_public_total",
+        "three_public_outbound_travel", "three_public_vehicle", "three_public_vehicle_purchase",
+        "three_public_vehicle_operation", "three_public_reception", "agency_operating_expense",
+        "procurement_total", "procurement_goods", "procurement_works", "procurement_services",
+        "carryover_begin", "carryover_end", "budget_initial", "budget_adjusted", "executed",
+        "execution_rate_pct", "self_eval_score",
+    }
+)  # fmt: skip
+# Label keys that spell a vocabulary metric another way, or fix its scope in the key.
+_LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
+    "total_income": ("income_total", None),
+    "total_expenditure": ("expenditure_total", None),
+    "fiscal_appropriation_total": ("total_income_expenditure", "fiscal"),
+    "fiscal_appropriation_expenditure": ("expenditure_total", "fiscal"),
+    "gpb_basic_expenditure": ("basic_expenditure", "gpb"),
+    "executed_fiscal_funds": ("executed", "fiscal"),
+    "budget_adjusted_fiscal_funds": ("budget_adjusted", "fiscal"),
+}
+# Execution metrics carry their basis in their name.
+_BASIS_OF_METRIC = {"budget_initial": "initial_budget", "budget_adjusted": "budget", "executed": "actual"}
+_UNSCORED_KINDS = ("%", "分")
+
+
+@dataclass(frozen=True)
+class Key:
+    metric: str
+    period: str
+    basis: str
+    scope: str | None  # None: the label does not say, any scope matches
+
+
+@dataclass(frozen=True)
+class LabelledFigure:
+    label_metric: str
+    key: Key | None  # None when the figure is not a core figure
+    value: Decimal
+    unit: str | None
+    as_written: str
+    ambiguous: bool
+    span: tuple[int, int] | None  # where as_written stands in the source text
+
+    def comparable(self) -> Decimal:
+        """The value in the unit facts are compared in: 万元 for money, else as written."""
+        factor = MONEY_UNITS.get(self.unit or "")
+        return self.value * factor if factor is not None else self.value
+
+
+@dataclass
+class DocumentScore:
+    name: str
+    labelled: int = 0  # scored core figures
+    found: int = 0
+    abstained: int = 0
+    ambiguous: int = 0
+    guessed: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # (class, label metric, as_written)
+    extra: list[str] = field(default_factory=list)
+    core_facts: int = 0  # core facts extracted (the figure kept for unlabelled documents)
+    status: str = "landed"
+
+
+def key_of_label(label_metric: str, doc_type: str | None) -> Key | None:
+    """The (metric, period, basis, scope) a label key denotes, or None for a non-core figure."""
+    name, period = label_metric, "current"
+    if name.startswith("prior_year_"):
+        name, period = name.removeprefix("prior_year_"), "prior"
+    basis = None
+    if name.endswith("_budget") and name != "three_public_budget":
+        name, basis = name.removesuffix("_budget"), "budget"
+    metric, scope = _LABEL_ALIASES.get(name, (name, None))
+    if metric not in CORE_METRICS:
+        return None
+    default = "budget" if doc_type == BUDGET else "actual"
+    return Key(metric, period, basis or _BASIS_OF_METRIC.get(metric, default), scope)
+
+
+def fact_value(fact: Fact) -> Decimal | None:
+    if fact.amount_wan is not None:
+        return fact.amount_wan
+    return fact.value
+
+
+def _fact_matches(fact: Fact, key: Key) -> bool:
+    if (fact.metric, fact.period, fact.basis) != (key.metric, key.period, key.basis):
+        return False
+    return key.scope is None or fact.scope == key.scope
+
+
+def load_labels(path: Path, source_text: str) -> tuple[dict, list[LabelledFigure]]:
+    label = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal, parse_int=Decimal)
+    figures = []
+    for entry in label["facts"]:
+        if not isinstance(entry["value"], Decimal):
+            continue  # a target in words (應保盡保) is not a figure
+        as_written = entry["as_written"]
+        position = source_text.find(as_written)
+        figures.append(
+            LabelledFigure(
+                label_metric=entry["metric"],
+                key=key_of_label(entry["metric"], label.get("doc_type")),
+                value=entry["value"],
+                unit=entry.get("unit"),
+                as_written=as_written,
+                ambiguous=entry.get("alignment") == "ambiguous",
+                span=(position, position + len(as_written)) if position >= 0 else None,
+            )
+        )
+    return label, figures
+
+
+def miss_class(figure: LabelledFigure, source_text: str) -> str:
+    """Which class of layout, noise or wording a missed figure belongs to (for the report)."""
+    words = figure.as_written
+    if "|" in words:
+        return "table: pipes"
+    if "\t" in words or "\n" in words:
+        return "table or line break: cells on lines"
+    if re.search(r"\d[\d.,]*%?\s+\d[\d.,]*%?(?:\s|$)", words):
+        return "table: cells on one line"
+    if re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǘǚǜ]+\)", source_text):
+        return "noise: pinyin glosses"
+    if re.search(r"\d\. \d|\dO|O\d", words):
+        return "noise: OCR"
+    if figure.unit in ("元", "亿元"):
+        return f"unit: {figure.unit}"
+    return "wording"
+
+
+def _source_span(document: ProcessedDocument, fact: Fact) -> tuple[int, int]:
+    assert document.text is not None
+    return document.text.source_span(fact.provenance.span_start, fact.provenance.span_end)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_document(document: ProcessedDocument, label_path: Path | None) -> DocumentScore:
+    score = DocumentScore(name=document.source.path.name, status=document.status)
+    facts = document.extraction.facts if document.extraction else []
+    core = [f for f in facts if f.metric in CORE_METRICS and fact_value(f) is not None]
+    score.core_facts = len(core)
+    if label_path is None:
+        return score
+    source_text = document.source.text or ""
+    _, figures = load_labels(label_path, source_text)
+    scored = [f for f in figures if f.key is not None and not f.ambiguous]
+    issues = document.extraction.issues if document.extraction else []
+    issue_spans = [document.text.source_span(i.span_start, i.span_end) for i in issues] if document.text else []
+
+    for figure in figures:
+        if figure.key is None:
+            continue
+        holders = [f for f in core if _fact_matches(f, figure.key) and fact_value(f) == figure.comparable()]
+        if figure.ambiguous:
+            score.ambiguous += 1
+            score.guessed += bool(holders)
+            continue
+        score.labelled += 1
+        if holders:
+            score.found += 1
+            continue
+        if figure.span and any(_overlaps(figure.span, span) for span in issue_spans):
+            score.abstained += 1
+        score.missed.append((miss_class(figure, source_text), figure.label_metric, figure.as_written))
+
+    for fact in core:
+        value = fact_value(fact)
+        same_key = [f for f in scored if f.key is not None and _fact_matches(fact, f.key)]
+        if same_key and not any(f.comparable() == value for f in same_key):
+            score.wrong.append(f"{fact.metric}/{fact.period}/{fact.basis}/{fact.scope}={fact.value_text}")
+            continue
+        if same_key:
+            continue
+        span = _source_span(document, fact)
+        misnamed = [
+            f
+            for f in scored
+            if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
+        ]
+        if misnamed:
+            score.wrong.append(
+                f"{fact.metric}/{fact.period}/{fact.basis}/{fact.scope}={fact.value_text} "
+                f"(labelled {misnamed[0].label_metric})"
+            )
+        else:
+            score.extra.append(f"{fact.metric}/{fact.period}/{fact.basis}={fact.value_text}")
+    return score
+
+
+@dataclass
+class CorpusScore:
+    documents: list[DocumentScore]
+
+    @property
+    def labelled(self) -> int:
+        return sum(d.labelled for d in self.documents)
+
+    @property
+    def found(self) -> int:
+        return sum(d.found for d in self.documents)
+
+    @property
+    def wrong(self) -> int:
+        return sum(len(d.wrong) for d in self.documents)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.labelled if self.labelled else 0.0
+
+    def misses_by_class(self) -> Counter[str]:
+        return Counter(cls for d in self.documents for cls, _, _ in d.missed)
+
+
+def _documents_in(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() != ".json" and p.name != "README.md")
+
+
+def score_corpus(folder: Path) -> CorpusScore:
+    """Score every document under `folder`; a document's label is the .json beside it, if any."""
+    scores = []
+    for path in _documents_in(folder):
+        label = path.with_suffix(".json")
+        scores.append(score_document(process_file(path), label if label.exists() else None))
+    return CorpusScore(scores)
