@@ -18,7 +18,7 @@ UNKNOWN = "unknown"
 
 # Earliest telling phrase decides; title lines are looked at first.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (PERFORMANCE_PROJECT, re.compile(r"项目(支出)?绩效自评")),
+    (PERFORMANCE_PROJECT, re.compile(r"项目(支出)?(绩效)?自评")),
     (PERFORMANCE_OVERALL, re.compile(r"整体(支出)?绩效(自评|评价)|绩效自评")),
     (FINAL_ACCOUNTS, re.compile(r"(部门|单位)决算|决算(情况)?说明|决算公开")),
     (BUDGET, re.compile(r"(部门|单位)预算(?!绩效|项目)|预算(情况)?说明|预算公开")),
@@ -62,20 +62,49 @@ def _title(text: str) -> str | None:
     return None
 
 
+# Without a telling phrase (a “三公” page, a news item), the basis words decide: a page that speaks of
+# 决算 / 实际支出 far more than of 预算 reports final accounts, and the reverse a budget. 预算 inside a
+# fund's name (一般公共预算) or a process (预算执行, 预算管理) is no cue.
+# A comparison with the budget ("比年初预算增加") is how final accounts speak, so it is no budget cue.
+_ACTUAL_WORDS = re.compile(r"决算|实际支出|实际开支|(?:支出|开支)(?:总额|合计)?(?:为)?\d")
+_BUDGET_WORDS = re.compile(
+    r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?<![比较于过])(?<![比较于过]年初)(?<![比较于过]全年)"
+    r"预算(?!执行|管理|绩效|单位|编制|法|一体化)"
+)
+_WEAK_MARGIN = 2  # one kind must be named at least twice as often as the other
+
+
+def _type_from_basis_words(text: str) -> str:
+    actual, budget = len(_ACTUAL_WORDS.findall(text)), len(_BUDGET_WORDS.findall(text))
+    if actual and actual >= _WEAK_MARGIN * budget:
+        return FINAL_ACCOUNTS
+    if budget and budget >= _WEAK_MARGIN * actual:
+        return BUDGET
+    return UNKNOWN
+
+
 def detect_doc_type(text: str, title: str | None) -> str:
     for scope in ([title] if title else []) + [text]:
         found = [(m.start(), kind) for kind, cue in _TYPE_CUES if (m := cue.search(scope))]
         if found:
             return min(found)[1]
-    return UNKNOWN
+    return _type_from_basis_words(text)
+
+
+# The year a document reports on stands before what it reports: "2015年部门决算", "2019年“三公”经费预算".
+# A year after 比 / 较 / 与 is the year compared with; a date (2022年2月) is when the page was filed.
+_YEAR_OF_REPORT = re.compile(
+    r"(?<![比较与同])(20\d{2})\s*年度?(?!\d{1,2}月)[^。;:0-9]{0,12}?(?:部门|单位)?(?:决算|预算|[\"“]?三公)"
+)
 
 
 def detect_fiscal_year(text: str, title: str | None) -> int | None:
     for scope in ([title] if title else []) + [text[:3000]]:
-        m = re.search(r"(20\d{2})\s*年度", scope)
+        m = re.search(r"(20\d{2})\s*年度", scope) if scope is title else None
+        m = m or _YEAR_OF_REPORT.search(scope) or re.search(r"(20\d{2})\s*年度", scope)
         if m:
             return int(m.group(1))
-    years = Counter(re.findall(r"(20\d{2})年", text))
+    years = Counter(re.findall(r"(20\d{2})年(?!\d{1,2}月)", text))
     return int(years.most_common(1)[0][0]) if years else None
 
 

@@ -122,7 +122,15 @@ _STEPS: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M), ""),
     (re.compile(r"\*\*|__"), ""),
 ]
+# Web pages that gloss each character with its pinyin ("財(cái)政(zhèng)"): the gloss is not text.
+# Only a parenthesis of lower-case Latin letters with a tone mark right after a Chinese character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)")
 _AFTER_WIDTH_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
+    (PINYIN_GLOSS, ""),
+    # OCR noise inside a figure that then parses: "35. 3万元" (a space after the point), "1O0" (O for 0).
+    (re.compile(r"(?<=\d\.)[ ]+(?=\d+[ ]?(?:亿元|万元|元|%))"), ""),
+    (re.compile(r"(?<=\d)[Oo](?=\d)|(?<=\d\.)[Oo]|(?<=\d)[Oo](?=\.\d)"), "0"),
     # Spaces next to Chinese characters are layout, not content ("2024 年", "229516.07 万元").
     (re.compile(rf"(?<=[{CJK}])[ ]+|[ ]+(?=[{CJK}])"), ""),
     # Trailing layout whitespace goes; a line that is only a tab is an empty table cell and stays.
