@@ -213,9 +213,7 @@ def score_document(document: ProcessedDocument, label_path: Path | None) -> Docu
             continue
         span = _source_span(document, fact)
         misnamed = [
-            f
-            for f in scored
-            if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
+            f for f in scored if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
         ]
         if misnamed:
             score.wrong.append(

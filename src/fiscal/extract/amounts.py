@@ -45,7 +45,9 @@ _NUMBER = (
 _UNIT = (
     r"(?P<unit>亿元|万元|千元|元|%|‰"
     r"|分(?![别析配类项管期批钟成解布享摊散担值数])"
-    rf"|{'|'.join(COUNT_UNITS)})"
+    rf"|{'|'.join(COUNT_UNITS)}"
+    # "合计为807.95万," — 万 standing alone at a clause end is 万元 cut short (a page end, a typo).
+    r"|万(?![\u4e00-\u9fff0-9A-Za-z]))"
 )
 QUANTITY_RE = re.compile(rf"(?<![\d.,]){_NUMBER}[ ]?{_UNIT}(?!性)")  # 一次性 is an adjective
 
@@ -115,6 +117,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if parsed is None:
             continue
         value, precision = parsed
-        unit = match.group("unit")
+        unit = "万元" if match.group("unit") == "万" else match.group("unit")
         found.append(Quantity(value, unit, precision, match.group(0), match.start(), match.end()))
     return found

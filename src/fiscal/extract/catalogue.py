@@ -19,8 +19,9 @@ from fiscal.vocabulary import METRICS
 
 # Words that may stand between a figure's name and the number without changing what it is.
 FILLER = (
-    r"(?:支出|收入|经费|资金|金额|总金额|总额|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|实际|"
-    r"下达|拨付|全年|年度|为|是|达到?|约|了|财政拨款|\(调整后\)|\((?![类款项])[^()]{1,20}\)|:|\s)*"
+    r"(?:支出|收入|经费|费用|资金|金额|总金额|总额|总数|规模|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|"
+    r"实际|开支|下达|拨付|全年|年度|为|是|达到?|约|了|均|各|仅|只有|(?:一般)?公共预算|财政拨款|"
+    r"\(调整后\)|\((?![类款项])[^()]{1,20}\)|[\"”]|:|\s)*"
 )
 # A label made only of basis words refers to the figure its paragraph is about ("决算数2.75万元").
 BARE_LABEL = re.compile(
@@ -54,17 +55,22 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Totals and income sources (收入支出决算总表, 收入决算表)
     P(
         "total_income_expenditure",
-        r"收[、,和与及]?支(?:决算|预算)?总计|收入支出(?:决算|预算)?总计",
+        r"收[、,和与及]?支(?:决算|预算)?(?:总计|总预算|总额)?|收入支出(?:决算|预算)?总计",
         "total_income_expenditure",
     ),
-    P("income_total", r"(?:本年)?收入(?:决算|预算)?(?:合计|总计)|总收入", "income_total"),
+    P("income_total", r"(?:本年)?收入(?:决算|预算)?(?:合计|总计)|总收入|收入总预算", "income_total"),
     P(
         "fiscal_appropriation_income",
         r"财政(?:预算)?拨款收入|财政补助收入",
         "fiscal_appropriation_income",
         scope="department",
     ),
-    P("gpb_appropriation_income", r"一般公共预算(?:财政)?拨款收入", "gpb_appropriation_income", scope="department"),
+    P(
+        "gpb_appropriation_income",
+        r"一般公共预算(?:财政)?拨款(?:收入|(?![决预]算|支出))|一般公共预算收入",
+        "gpb_appropriation_income",
+        scope="department",
+    ),
     P(
         "gov_fund_appropriation_income",
         r"政府性基金预算(?:财政)?拨款收入",
@@ -84,6 +90,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("other_income", r"其他收入", "other_income", scope="department"),
     # Expenditure structure (支出决算表, 基本支出表)
     P("expenditure_total", r"(?:本年)?支出(?:决算|预算)?(?:合计|总计)|总支出", "expenditure_total"),
+    # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
+    P(
+        "fiscal_expenditure_total",
+        r"(?:^|(?<=\d年)|(?<=\d年度)|(?<=本年))财政拨款(?:预算)?支出(?:决算|预算)?(?:合计|总计)?",
+        "expenditure_total",
+        scope="fiscal",
+    ),
     P("basic_expenditure", r"基本(?:经费)?支出", "basic_expenditure"),
     P("project_expenditure", r"(?<!年)项目(?:经费)?支出", "project_expenditure"),
     P("project_expenditure_amount", r"项目总(?:金额|资金)", "project_expenditure", basis="budget"),
@@ -112,25 +125,40 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         sets_scope=True,
     ),
     # “三公”经费 (财政拨款“三公”经费支出决算表)
-    P("three_public_total", r"[\"“]?三公[\"”]?经费", "three_public_total", scope="fiscal"),
+    P("three_public_total", r"[\"“]?三公[\"”]?经费[\"”]?", "three_public_total", scope="fiscal"),
     P(
         "three_public_outbound_travel",
         r"因公出国\(境\)(?:经)?费(?:用)?",
         "three_public_outbound_travel",
         scope="fiscal",
     ),
-    P("three_public_vehicle", r"公务用车购置及运行(?:维护)?费", "three_public_vehicle", scope="fiscal"),
-    P("three_public_vehicle_purchase", r"公务用车购置(?:费)?", "three_public_vehicle_purchase", scope="fiscal"),
-    P("three_public_vehicle_operation", r"公务用车运行(?:维护)?费", "three_public_vehicle_operation", scope="fiscal"),
+    P(
+        "three_public_vehicle",
+        r"公务用车(?:购置)?[及和]运行(?:维护)?费(?:用)?|公务用车费(?:用)?",
+        "three_public_vehicle",
+        scope="fiscal",
+    ),
+    P(
+        "three_public_vehicle_purchase",
+        r"(?:公务用车|公车|车辆)购置(?:费)?",
+        "three_public_vehicle_purchase",
+        scope="fiscal",
+    ),
+    P(
+        "three_public_vehicle_operation",
+        r"(?:公务用车|公车|车辆)运行(?:维护)?(?:费|支出)?",
+        "three_public_vehicle_operation",
+        scope="fiscal",
+    ),
     P("three_public_reception", r"公务接待(?:费)?", "three_public_reception", scope="fiscal"),
     P("three_public_reception_domestic", r"国内公务接待(?:费)?", "three_public_reception_domestic", scope="fiscal"),
     P("three_public_reception_foreign", r"外事接待(?:费)?", "three_public_reception_foreign", scope="fiscal"),
     # Other important matters (其他重要事项)
     P("agency_operating_expense", r"机关运行经费", "agency_operating_expense"),
     P("procurement_total", r"政府采购(?:支出)?(?:总额|合计)?|实际采购(?:数|金额)?", "procurement_total"),
-    P("procurement_goods", r"政府采购货物|货物采购", "procurement_goods"),
-    P("procurement_works", r"政府采购工程|工程采购", "procurement_works"),
-    P("procurement_services", r"政府采购服务|服务采购", "procurement_services"),
+    P("procurement_goods", r"政府采购货物|货物类?采购", "procurement_goods"),
+    P("procurement_works", r"政府采购工程|工程类?采购", "procurement_works"),
+    P("procurement_services", r"政府采购服务|服务类?采购", "procurement_services"),
     P("procurement_sme_reserved", r"面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_sme_reserved"),
     P("procurement_micro_reserved", r"面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_micro_reserved"),
     P("procurement_sme_awarded", r"授予中小企业合同(?:金额)?", "procurement_sme_awarded"),
@@ -157,11 +185,16 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         "budget_issued",
         excluded_in=_PROJECT_CLASS,
     ),
-    P("executed", r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际完成(?:数)?", "executed", excluded_in=_PROJECT_CLASS),
+    P(
+        "executed",
+        r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际完成(?:数)?|(?:已)?实际支付",
+        "executed",
+        excluded_in=_PROJECT_CLASS,
+    ),
     P("actual_stated", r"实际支出(?:资金)?|决算数", "executed", excluded_in=_PROJECT_CLASS, weak=True),
     P(
         "execution_rate_pct",
-        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率|预算执行(?:总体)?进度",
+        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率|预算执行(?:总体)?进度|(?:资金|预算)?使用率",
         "execution_rate_pct",
         kinds=(PERCENT,),
     ),
@@ -206,8 +239,12 @@ def unknown_metrics() -> set[str]:
 
 
 # Change against the prior year: "与2022年相比,收、支总计各增加232.56万元", "增长123.06%".
-CHANGE = re.compile(r"(?P<subject>.*?)(?:各|分别)?(?P<direction>增加|增长|增支|上升|减少|下降|减支|降低|节约)(?:了)?$")
-NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约"}
+CHANGE = re.compile(
+    r"(?P<subject>.*?)(?:各|分别)?(?P<direction>增加|增长|增支|上升|减少|下降|减支|降低|节约|压缩)(?:了)?$"
+)
+NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "节省"}
+# The verb before what changed: "压缩公务接待费52万元", "节约公用经费3万元".
+VERB_FIRST_CHANGE = re.compile(r"^(?P<direction>压缩|减少|增加|节约|节省)(?:了)?(?P<subject>[^,;:]{2,30})$")
 # A stated share: "占59.37%", "占本年支出合计的100%", "占政府采购支出总额的0%".
 SHARE = re.compile(r"^占(?P<base>.*?)(?:的)?(?:比重|比例)?(?:为)?$")
 # Completion against budget on a classified line: "完成预算100%", "完成年初预算的95%".
@@ -230,3 +267,22 @@ FUNDING_SOURCE_SPLIT = re.compile(r"(?:上级|本级|其他|自筹|中央|省级
 PROJECT_GROUP = re.compile(r"^(?P<group>[\u4e00-\u9fff()]{2,16}项目)(?:绩效分析|情况|分析)?[。:]?$")
 # "本级财力共计6个项目": a count of projects written before the word 项目.
 PROJECT_COUNT_BEFORE = re.compile(r"(?:共计|共有|合计|共)$")
+
+# "公务接待费一项由263.48万元减至211.48万元": the first figure is last year's, the second this year's.
+FROM_TO_START = re.compile(r"(?P<name>[^,;:]*?)(?:一项|项目)?(?:由|从)$")
+FROM_TO_VERBS = (
+    "减至",
+    "降至",
+    "增至",
+    "升至",
+    "减少至",
+    "减少到",
+    "增加至",
+    "增加到",
+    "下降至",
+    "下降到",
+    "调整为",
+    "调整至",
+    "变为",
+)
+FROM_TO_END = re.compile(r"^(?:减|降|增|升|减少|增加|下降|调整|变)(?:至|到|为)$")

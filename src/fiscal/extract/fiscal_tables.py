@@ -177,7 +177,7 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
 
 def _scope_of_metric(metric: str, table_scope: str) -> str:
     for pattern in cat.CATALOGUE:
-        if pattern.yields == metric and pattern.scope:
+        if pattern.name == metric and pattern.scope:  # the metric's own pattern, not a variant
             return pattern.scope
     return table_scope
 

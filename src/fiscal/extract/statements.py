@@ -32,7 +32,7 @@ _SCOPE_MARKERS = [
 # 预算 inside 一般公共预算 / 政府性基金预算 names a fund, not a basis.
 _BASIS_MARKERS = re.compile(
     r"(?P<initial>年初(?:批复)?预算|初预算)"
-    r"|(?P<budget>(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
+    r"|(?P<budget>(?<!公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
     r"|(?P<actual>决算|实际|执行数|执行金额|支付)"
 )
 # In a list of economic items, these named figures are items too (公务接待费 is 30217).
@@ -55,7 +55,14 @@ _WHOLE_OF_FUNCTIONAL_LIST = {
     "project_expenditure",
 }
 _WHOLE_OF_ECONOMIC_LIST = {"personnel_expense", "public_expense"}
+# Components of spending that a classified line is split into as well as the document's total.
+_PARTS_OF_SPENDING = {"basic_expenditure", "project_expenditure", "personnel_expense", "public_expense"}
 _PRIOR_WORDS = re.compile(r"上年|上一年|去年|上年度")
+_PRIOR_YEAR_EXPLICIT = re.compile(r"上年|上一年|\d{4}年")
+# What a change is measured against, written between its subject and its verb.
+_COMPARED_WITH = re.compile(
+    r"(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年|年初|全年)?度?(?:决算数?|预算数?|执行数)?(?:相比|对比)?"
+)
 _COMPARISON_WORDS = re.compile(r"比|相比|较|同比|对比")
 _SCORING_ITEM = re.compile(r"得分|分值|总分")
 
@@ -83,12 +90,26 @@ class _SentenceState:
     subject: Fact | None  # what a bare "决算数" refers to
     whole_metric: str | None = None  # the figure a list (其中 …) breaks down
     whole_name: str | None = None  # … when it is a classified line (工资福利支出)
+    whole_is_functional: bool = False  # … a functional line (初中教育支出 …, 其中: 基本支出 …)
     list_mode: str | None = None  # functional | economic | projects | parts
     list_basis: str | None = None  # parts inherit the basis of their whole
+    list_period: str | None = None  # … and its period ("2021年的三公经费…807.95万,其中: …")
+    from_metric: str | None = None  # "公务接待费一项由263.48万元减至211.48万元": the metric going from → to
+    after_unplaced: bool = False  # the last money figure could not be placed: what qualifies it cannot be
+    change_abstained: bool = False  # … and a growth rate after an abstained change is abstained too
     last_item: _Item | None = None
     last_fact: Fact | None = None  # last fact outside lists
     last_change_subject: str | None = None
     facts_placed: int = 0  # facts placed in this sentence so far
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """What a sentence without figures says the next ones are about ("国资委2013年“三公”经费的预算数…")."""
+
+    metric: str
+    period: str
+    scope: str | None
 
 
 @dataclass
@@ -111,6 +132,7 @@ class StatementExtractor:
     # A group of projects named in a sentence of its own ("常年项目绩效分析。"): the figures after it
     # in the paragraph are that group's.
     project_group: str | None = None
+    topic: _Topic | None = None
 
     @property
     def default_basis(self) -> str:
@@ -141,6 +163,7 @@ class StatementExtractor:
                 continue
             subject: Fact | None = None
             self.project_group = None
+            self.topic = None
             for sentence in _sentences(line, start):
                 subject = self._sentence(sentence, subject)
         return self.out
@@ -178,6 +201,7 @@ class StatementExtractor:
         cursor = sentence.start
         quantities = find_quantities(self.text, sentence.start, sentence.end)
         if not quantities:
+            self._name_topic(sentence.text)
             self._name_functional_subject(sentence.text)
             group = cat.PROJECT_GROUP.match(sentence.text.strip())
             if group:
@@ -189,6 +213,15 @@ class StatementExtractor:
             self._place(quantity, label, label_start, sentence, state)
         self._grade(sentence, state)
         return state.last_fact or state.subject
+
+    def _name_topic(self, text: str) -> None:
+        """A figure-less sentence naming a spending quantity of the prior year sets the line's topic."""
+        if self._period(text) != "prior":
+            return
+        words = re.sub(r"(?:的)?(?:预算数|决算数|预算执行数|预算|决算)(?:和|与|及).*$", "", text.rstrip("。"))
+        named = cat.match_label(words, MONEY)
+        if named is not None and METRICS[named[0].yields].basis_neutral:
+            self.topic = _Topic(named[0].yields, "prior", named[0].scope)
 
     def _place(self, q: Quantity, label: str, label_start: int, sentence: _Sentence, state: _SentenceState) -> None:
         tail_offset = _tail_offset(label)
@@ -216,6 +249,9 @@ class StatementExtractor:
     def _open_list(self, before: str, intro: str, state: _SentenceState) -> None:
         """其中 / 主要包括 / 主要用于: the figures that follow are parts of the figure before."""
         whole_metric, whole_name = None, None
+        if state.after_unplaced and not before.strip(" ,;:、"):
+            state.list_mode = "of_unplaced"  # the parts of a figure we could not place: abstain on them too
+            return
         if state.last_item is not None and not before.strip(" ,;:、"):
             whole_metric, whole_name = state.last_item.metric, state.last_item.name
         else:
@@ -226,7 +262,14 @@ class StatementExtractor:
                 return  # nothing named before "其中": not a breakdown we can place
             whole_metric, whole_name = state.last_item.metric, state.last_item.name
         state.whole_metric, state.whole_name = whole_metric, whole_name
+        state.whole_is_functional = (
+            (item is not None and item.kind == "line" and self.out.lines[item.index].classification == "functional")
+            if (item := state.last_item) is not None and whole_name == item.name
+            else False
+        )
         state.list_basis = self._basis_of_last_item(state)
+        item = state.last_item
+        state.list_period = self.out.facts[item.index].period if item is not None and item.kind == "fact" else None
         if "主要用于" in intro and whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
             state.list_mode = "functional"
         elif whole_metric in _WHOLE_OF_ECONOMIC_LIST or whole_name is not None:
@@ -240,10 +283,16 @@ class StatementExtractor:
     def _money(
         self, q: Quantity, label: str, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState
     ) -> None:
+        if state.list_mode == "of_unplaced":
+            self._issue_at("part_of_unplaced", "part of a figure that could not be placed", prov)
+            return
         if _FUNCTIONAL_MARK.search(tail):
             self._functional_line(q, tail, prov, state)
             return
         bare = cat.BARE_LABEL.search(tail) if tail.strip() else None
+        strong = cat.match_label(tail, MONEY)
+        if strong is not None and not strong[0].weak and strong[0].yields not in _BASIS_OF_METRIC:
+            bare = None  # "支出总计" names a total; it does not restate the subject
         if bare and state.subject is not None and METRICS[state.subject.metric].basis_neutral:
             subject = state.subject
             self._add_fact(
@@ -253,8 +302,32 @@ class StatementExtractor:
                 state,
                 scope=subject.scope,
                 project=subject.project_name,
+                period=subject.period if not self._names_period(tail) else None,
             )
             return
+        if bare and state.subject is None and self.topic is not None:
+            topic = self.topic
+            self._add_fact(
+                topic.metric, q, replace(prov, pattern="inherits_topic"), state, scope=topic.scope, period=topic.period
+            )
+            return
+        from_to = cat.FROM_TO_END.search(tail) if state.from_metric else None
+        if from_to:
+            # "… 由263.48万元减至211.48万元": the second figure is the current value.
+            self._add_fact(state.from_metric, q, replace(prov, pattern="from_to"), state, period="current")
+            state.from_metric = None
+            return
+        clause = sentence.text[: q.start - sentence.start]
+        from_start = cat.FROM_TO_START.search(clause[_tail_offset(clause) :])
+        if from_start and self.text.startswith(cat.FROM_TO_VERBS, q.end):
+            named_from = cat.match_label(from_start.group("name"), MONEY)
+            if named_from is not None:
+                metric = named_from[0].yields
+                self._add_fact(
+                    metric, q, replace(prov, pattern="from_to"), state, scope=named_from[0].scope, period="prior"
+                )
+                state.from_metric = metric
+                return
         if bare and self.functional_subject is not None:
             level, name, class_name, kuan_name = self.functional_subject
             self._add_line(
@@ -275,6 +348,12 @@ class StatementExtractor:
             state.last_change_subject = subject_metric
             self._add_change("change_amount", change, q, prov, state, subject_metric)
             return
+        verb_first = cat.VERB_FIRST_CHANGE.match(tail.strip(" ,"))
+        named_change = cat.match_label(verb_first.group("subject"), MONEY) if verb_first else None
+        if verb_first and named_change is not None and not named_change[0].weak:
+            state.last_change_subject = named_change[0].yields
+            self._add_change("change_amount", verb_first, q, prov, state, named_change[0].yields)
+            return
         source = cat.FUNDING_SOURCE_SPLIT.search(tail)
         if source:
             self._funding_split(q, tail, source, prov, state)
@@ -283,6 +362,29 @@ class StatementExtractor:
         named = cat.match_label(tail, MONEY, sentence.text if self.project_group is None else "")
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
             named = None
+        if named is not None and "去年" in tail and not _PRIOR_YEAR_EXPLICIT.search(tail):
+            # News pages count 去年 from the day they were written, not from the year reported on.
+            self._issue_at("relative_year", "'去年' is relative to when the page was written", prov)
+            return
+        if named is not None and self._part_of_classified_line(named[0].yields, state):
+            self._issue_at(
+                "part_of_classified_line",
+                f"'{named[0].yields}' of the line '{state.whole_name}', not of the document",
+                prov,
+            )
+            return
+        if named is not None and self._budget_of_subject(named[0].yields, tail, state):
+            assert state.subject is not None
+            self._add_fact(
+                state.subject.metric,
+                q,
+                replace(prov, pattern="budget_of_subject"),
+                state,
+                scope=state.subject.scope,
+                basis=_BASIS_OF_METRIC[named[0].yields],
+                in_list=True,
+            )
+            return
         if named is not None:
             pattern, words_start = named
             basis = pattern.basis
@@ -324,6 +426,7 @@ class StatementExtractor:
             )
         else:
             self._issue_at("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'", prov)
+            state.after_unplaced, state.last_item = True, None
 
     def _funding_split(
         self, q: Quantity, tail: str, source: re.Match[str], prov: Provenance, state: _SentenceState
@@ -347,6 +450,20 @@ class StatementExtractor:
         )
 
     @staticmethod
+    def _part_of_classified_line(metric: str, state: _SentenceState) -> bool:
+        """ "初中教育支出2,065,405.42元,其中:基本支出2,065,405.42元": the basic expenditure of a line."""
+        return state.list_mode is not None and state.whole_is_functional and metric in _PARTS_OF_SPENDING
+
+    def _budget_of_subject(self, metric: str, tail: str, state: _SentenceState) -> bool:
+        """ "“三公”经费…38.1万元,完成全年预算5.3万元的…": in an explanation (not a performance report,
+        where 全年预算 is the report's own figure) the budget the subject is measured against."""
+        if metric not in ("budget_adjusted", "budget_initial") or state.subject is None:
+            return False
+        if self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT):
+            return False
+        return bool(re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,"))) and METRICS[state.subject.metric].basis_neutral
+
+    @staticmethod
     def _qualifier(pattern: cat.StatementPattern, before: str) -> tuple[cat.StatementPattern, int] | None:
         """The spending quantity an execution word (年初预算, 全年预算, 决算数) is stated for, if named."""
         if pattern.yields not in _BASIS_OF_METRIC or not before:
@@ -362,9 +479,10 @@ class StatementExtractor:
         candidates = [subject_text, *reversed(_CLAUSE_BREAK.split(earlier))]
         for text in candidates:
             cleaned = re.sub(r"^.*?相比|^.*?比\d{4}年度?|^比上年|^较上[一]?年?度?", "", text)
+            cleaned = _COMPARED_WITH.sub("", cleaned)  # "收支较上年决算数减少": 收支 is what changed
             cleaned = cat.CHANGE.sub(lambda m: m.group("subject"), cleaned).strip(" ,")
             named = cat.match_label(cleaned, MONEY) if cleaned else None
-            if named is not None:
+            if named is not None and not named[0].weak:
                 return named[0].yields
         if state.last_fact is not None:
             return state.last_fact.metric
@@ -408,6 +526,8 @@ class StatementExtractor:
         change = cat.CHANGE.search(stripped)
         if change and stripped:
             subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
+            if state.change_abstained:
+                subject = None
             self._add_change("growth_pct", change, q, prov, state, subject)
             return
         named = cat.match_label(stripped, PERCENT, sentence.text)
@@ -493,7 +613,7 @@ class StatementExtractor:
         fact = Fact(
             metric=metric,
             scope=scope or state.scope,
-            period=period or self._period(label),
+            period=period or self._period_in(label, state),
             basis=basis,
             value=value,
             unit=q.unit,
@@ -508,8 +628,9 @@ class StatementExtractor:
         )
         self.out.facts.append(fact)
         state.facts_placed += 1
-        if q.kind == MONEY:
+        if q.kind == MONEY and metric not in ("change_amount",):
             state.last_item = _Item("fact", len(self.out.facts) - 1, metric, None)
+            state.after_unplaced = False
         if not in_list and state.list_mode is None:
             state.last_fact = fact
             if METRICS[metric].basis_neutral or state.subject is None:
@@ -524,7 +645,15 @@ class StatementExtractor:
         state: _SentenceState,
         subject: str | None,
     ) -> None:
-        """change_amount or growth_pct: negative when the words say it went down (减少, 下降)."""
+        """change_amount or growth_pct: negative when the words say it went down (减少, 下降).
+
+        A change of nothing named, or of a figure that could not be placed, is an issue, not a fact."""
+        if subject is None or state.after_unplaced:
+            state.change_abstained = True
+            reason = "a figure that could not be placed" if state.after_unplaced else "nothing named"
+            self._issue_at("unplaced_change", f"{metric} of {reason}", prov)
+            return
+        state.change_abstained = False
         sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
         self._add_fact(metric, q, replace(prov, pattern=metric), state, subject_metric=subject, sign=sign, in_list=True)
 
@@ -565,6 +694,7 @@ class StatementExtractor:
         )
         self.out.lines.append(line)
         state.last_item = _Item("line", len(self.out.lines) - 1, None, name)
+        state.after_unplaced = False
 
     def _project(
         self, q: Quantity, name: str, document_number: str | None, prov: Provenance, state: _SentenceState
@@ -598,13 +728,29 @@ class StatementExtractor:
         if found:
             state.scope = max(found)[1]
 
+    def _period_in(self, label: str, state: _SentenceState) -> str:
+        """A part of a list is of its whole's year unless its own words name one."""
+        if state.list_mode is not None and state.list_period and not self._names_period(label):
+            return state.list_period
+        return self._period(label)
+
+    def _names_period(self, label: str) -> bool:
+        year = self.metadata.fiscal_year
+        return bool(_PRIOR_WORDS.search(label) or re.search(r"本年|当年|今年", label) or (year and f"{year}" in label))
+
     def _period(self, label: str) -> str:
         year = self.metadata.fiscal_year
         prior_year = re.compile(rf"{year - 1}年") if year else None
         mentions_prior = _PRIOR_WORDS.search(label) or (prior_year and prior_year.search(label))
-        if mentions_prior and not _COMPARISON_WORDS.search(label):
+        if not mentions_prior:
+            return "current"
+        if not _COMPARISON_WORDS.search(label):
             return "prior"
-        return "current"
+        # "较2014年度部门决算公开“三公”经费合计16.08万元增加…": the figure compared with is last year's.
+        compared = (
+            rf"^(?:{_COMPARISON_WORDS.pattern})(?:{_PRIOR_WORDS.pattern}{'|' + str(year - 1) + '年' if year else ''})"
+        )
+        return "prior" if re.match(compared, label.strip(" ,")) else "current"
 
     def _provenance(self, start: int, end: int, sentence: _Sentence, pattern: str) -> Provenance:
         return Provenance(
