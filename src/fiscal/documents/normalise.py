@@ -87,8 +87,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
     previous = text[line_start : match.start()]
     following_end = text.find("\n", match.end())
     following = text[match.end() : following_end if following_end >= 0 else len(text)]
-    if "\t" in previous or "\t" in following or previous.lstrip().startswith("|") or following.lstrip().startswith("|"):
-        return None  # table rows: tab-separated cells or Markdown pipe rows
+    if "\t" in previous or "\t" in following or "|" in previous or "|" in following:
+        return None  # table rows: tab-separated cells, or cells between bars (framed or not)
     if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
         return None
     if (

@@ -63,7 +63,7 @@ _UNSCORED_KINDS = ("%", "分")
 class Key:
     metric: str
     period: str
-    basis: str
+    bases: tuple[str, ...]  # a label's "_budget" does not say which budget: 年初预算 and 全年预算 both match
     scope: str | None  # None: the label does not say, any scope matches
 
 
@@ -103,14 +103,14 @@ def key_of_label(label_metric: str, doc_type: str | None) -> Key | None:
     name, period = label_metric, "current"
     if name.startswith("prior_year_"):
         name, period = name.removeprefix("prior_year_"), "prior"
-    basis = None
-    if name.endswith("_budget") and name != "three_public_budget":
-        name, basis = name.removesuffix("_budget"), "budget"
+    bases: tuple[str, ...] | None = None
+    if name.endswith("_budget"):
+        name, bases = name.removesuffix("_budget"), ("budget", "initial_budget")
     metric, scope = _LABEL_ALIASES.get(name, (name, None))
     if metric not in CORE_METRICS:
         return None
     default = "budget" if doc_type == BUDGET else "actual"
-    return Key(metric, period, basis or _BASIS_OF_METRIC.get(metric, default), scope)
+    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope)
 
 
 def fact_value(fact: Fact) -> Decimal | None:
@@ -120,7 +120,7 @@ def fact_value(fact: Fact) -> Decimal | None:
 
 
 def _fact_matches(fact: Fact, key: Key) -> bool:
-    if (fact.metric, fact.period, fact.basis) != (key.metric, key.period, key.basis):
+    if (fact.metric, fact.period) != (key.metric, key.period) or fact.basis not in key.bases:
         return False
     return key.scope is None or fact.scope == key.scope
 

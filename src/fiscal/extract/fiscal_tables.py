@@ -33,11 +33,17 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
     ("gov_fund", re.compile(r"政府性基金预算财政拨款(?:收入)?支出(?:决算|预算)表"), "gov_fund", "gov_fund_expenditure"),
     ("soe_capital", re.compile(r"国有资本经营预算财政拨款(?:收入)?支出(?:决算|预算)表"), "soe_capital",
      "soe_capital_expenditure"),
-    ("three_public", re.compile(r"(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:决算|预算)表"), "fiscal", None),
+    ("three_public", re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:决算|预算)"
+                                r"(?:财政拨款)?(?:情况)?(?:统计)?表"), "fiscal", None),
+    # Performance self-evaluations: the funds block (年初预算数 | 全年预算数 | 全年执行数 | 执行率 …).
+    ("performance", re.compile(r"(?:部门|单位)?(?:整体)?(?:支出)?绩效自评(?:价)?表|项目(?:支出)?(?:绩效)?自评表"),
+     "department", None),
     ("income", re.compile(r"收入(?:决算|预算)表"), "department", "income_total"),
     ("expenditure", re.compile(r"支出(?:决算|预算)表"), "department", "expenditure_total"),
 ]  # fmt: skip
-_UNIT_LINE = re.compile(r"单位[:：]\s*(?P<unit>亿元|万元|千元|元)")
+_UNIT_LINE = re.compile(
+    r"单位[:：]\s*(?P<unit>亿元|万元|千元|元|万(?![\u4e00-\u9fff]))|\((?P<header_unit>万元|元|亿元)\)"
+)
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
 _TOTAL_LABELS = {
@@ -99,10 +105,15 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
     problems: list[tuple[int, int, str]] = []
     previous_end = 0
     for table in find_tables(text):
+        if table.start < previous_end:
+            continue  # the same lines read as another shape of table
         before = text[previous_end : table.start].split("\n")[-6:]
         previous_end = table.end
-        recognised = _classify(before)
-        units = [m.group("unit") for line in before if (m := _UNIT_LINE.search(line))]
+        # Web exports put the title and unit line inside the table, as rows of one cell.
+        leading = [row[0].text for row in table.rows[:4] if len([c for c in row if c.text]) == 1]
+        recognised = _classify(before + leading)
+        header_text = [cell.text for row in table.rows[:6] for cell in row]
+        units = [_unit_of(m) for line in before + leading + header_text if (m := _UNIT_LINE.search(line))]
         if recognised is None:
             last = found[-1] if found else None
             if (
@@ -120,6 +131,11 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
             continue
         found.append(FiscalTable(kind, title, Table(table.start, table.end, list(table.rows)), units[-1], basis))
     return found, problems
+
+
+def _unit_of(match: re.Match[str]) -> str:
+    unit = match.group("unit") or match.group("header_unit")
+    return "万元" if unit == "万" else unit
 
 
 def _provenance(row: list[Cell], title: str) -> Provenance:
@@ -300,9 +316,17 @@ _THREE_PUBLIC_COLUMNS = (
 )  # fmt: skip
 
 
+def _template_basis_row(rows: list[list[Cell]]) -> int | None:
+    return next((i for i, row in enumerate(rows) if sum(c.text in ("预算数", "决算数") for c in row) >= 6), None)
+
+
+def _has_template_columns(ft: FiscalTable) -> bool:
+    return _template_basis_row(ft.table.rows) is not None
+
+
 def _three_public(ft: FiscalTable, out: TableExtraction) -> None:
     rows = ft.table.rows
-    basis_row = next((i for i, row in enumerate(rows) if sum(c.text in ("预算数", "决算数") for c in row) >= 6), None)
+    basis_row = _template_basis_row(rows)
     header = " ".join(cell.text for row in rows[: basis_row or 0] for cell in row)
     if basis_row is None or "合计" not in header or "公务接待" not in header:
         out.problems.append((ft.table.start, ft.table.end, f"{ft.title}: columns not in the template's order"))
@@ -327,10 +351,85 @@ def extract_fiscal_tables(text: str) -> TableExtraction:
             _summary(ft, scope, out)
         elif ft.kind == "gpb_basic":
             _basic(ft, out)
-        elif ft.kind == "three_public":
+        elif ft.kind == "three_public" and _has_template_columns(ft):
             _three_public(ft, out)
+        elif ft.kind in ("three_public", "performance"):
+            _row_labelled(ft, out)
         elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"):
             _coded(ft, scope, total_metric, out)
         out.tables.append(ft)
         out.consumed.append((ft.table.start, ft.table.end))
     return out
+
+
+# ---- tables whose rows name the figure and whose columns name its basis ----------------------------
+# A column header says which basis its figures are, and, for a row that is the table's whole
+# (合计, 年度资金总额), which execution figure: 年初预算数 → budget_initial, 全年执行数 → executed.
+_COLUMNS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = (
+    (re.compile(r"分值|得分|权重|备注|说明|指标|计算|方法|偏差|原因|来源"), None, None),
+    (re.compile(r"执行率|完成率"), "actual", "execution_rate_pct"),
+    (re.compile(r"年初预算|年初设定|年初批复"), "initial_budget", "budget_initial"),
+    (re.compile(r"全年预算|调整后预算|预算调整"), "budget", "budget_adjusted"),
+    (re.compile(r"执行数|实际支出|实际完成|执行金额|实际数"), "actual", "executed"),
+    (re.compile(r"决算"), "actual", None),
+    (re.compile(r"预算"), "budget", None),
+)
+_WHOLE_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:支出)?(?:合计|总计)$|^(?:年度)?(?:财政)?资金总额")
+_ROW_PREFIX = re.compile(r"^(?:其中[:]?)?(?:[(]\d{1,2}[)]|\d{1,2}[、.]|[一二三四五六七八九十]+、)?")
+
+
+def _column_spec(header: str) -> tuple[str, str | None] | None:
+    for pattern, basis, whole_metric in _COLUMNS:
+        if pattern.search(header):
+            return None if basis is None else (basis, whole_metric)
+    return None
+
+
+def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
+    """Rows name the figure (公务接待费, 基本支出, 合计), columns its basis (预算数 | 决算数)."""
+    rows = ft.table.rows
+    header_index = next(
+        (i for i, row in enumerate(rows) if any(_column_spec(c.text) for c in row[1:]) and len(row) >= 2), None
+    )
+    if header_index is None:
+        out.problems.append((ft.table.start, ft.table.end, f"{ft.title}: no header row names the columns"))
+        return
+    header = rows[header_index]
+    first_value_column = next(i for i, cell in enumerate(header) if i > 0 and _column_spec(cell.text))
+    for row in rows[header_index + 1 :]:
+        texts = [cell.text for cell in row]
+        label_index = next((i for i, text in enumerate(texts) if text and not _FIGURE.match(text)), None)
+        if label_index is None:
+            continue
+        shift = (first_value_column - 1) - label_index  # a row-group cell spanning rows shifts the row left
+        label = _ROW_PREFIX.sub("", re.sub(r"\s|:$", "", texts[label_index]))
+        whole = bool(_WHOLE_ROW.match(label))
+        metric = "three_public_total" if whole and ft.kind == "three_public" else None if whole else _metric_of(label)
+        for index in range(label_index + 1, len(texts)):
+            column = index + shift
+            spec = _column_spec(header[column].text) if 0 < column < len(header) else None
+            if spec is None or not texts[index]:
+                continue
+            basis, whole_metric = spec
+            fact_metric = metric or (whole_metric if whole else None)
+            if fact_metric is None:
+                continue
+            prov = _provenance(row, ft.title)
+            if fact_metric == "execution_rate_pct":
+                rate = re.fullmatch(r"(\d+(?:\.\d+)?)%?", texts[index])
+                if rate:
+                    out.facts.append(_rate_fact(rate.group(1), texts[index], prov))
+                continue
+            value = _amount(texts[index], ft.unit)
+            if value is not None:
+                scope = "fiscal" if ft.kind == "three_public" else _scope_of_metric(fact_metric, "department")
+                out.facts.append(_fact(fact_metric, scope, basis, value, ft.unit, texts[index], prov))
+
+
+_FIGURE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _rate_fact(digits: str, text: str, prov: Provenance) -> Fact:
+    return Fact(metric="execution_rate_pct", scope="department", period="current", basis="actual",
+                value=Decimal(digits), unit="%", precision=precision_of(digits), amount_wan=None,
+                precision_wan=None, value_text=text, provenance=prov, label=None)  # fmt: skip

@@ -1,8 +1,14 @@
-"""Tables flattened into text, in the two forms exports produce.
+"""Tables flattened into text, in the forms exports and web pages produce.
 
 - DOCX exports write one cell per line, each starting with a tab. Rows are separated by blank
   lines; a line without a tab continues the cell above it (a header wrapped as "一级\\n指标").
-- Markdown pipe tables ("| 一级指标 | 二级指标 |"), one row per line, "|---|" rules skipped.
+- Bar rows, one row per line: Markdown pipe tables ("| 一级指标 | 二级指标 |", "|---|" rules
+  skipped) and web-page exports that separate cells with bars without framing the row
+  ("公务接待费 | 1.8 | 1.52 |"); empty cells between bars are kept.
+- One cell per line with a bar on the line between cells ("合计\\n|\\n0.36\\n|"): the rows are
+  rebuilt from the number of header cells.
+- Plain rows under a unit line ("单位:万元"): a label and its figures, spaces lost
+  ("一、支出合计9.28").
 Cells keep their spans into the normalised text.
 """
 
@@ -47,29 +53,39 @@ def _row_cells(lines: list[tuple[int, str]]) -> list[Cell]:
     return [Cell(text, start, end) for text, start, end in cells]
 
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_LONE_BAR = re.compile(r"^\s*\|\s*$")
+
+
+def _is_bar_row(line: str) -> bool:
+    """A row of cells between bars; a line that is only a bar separates cells of the next shape."""
+    return "|" in line and not _LONE_BAR.match(line) and "\t" not in line
 
 
 def _pipe_cells(line: str, start: int) -> list[Cell]:
+    """The cells between bars; an empty piece before the first bar and after the last is the frame."""
+    bars = [-1, *(i for i, char in enumerate(line) if char == "|"), len(line)]
     cells = []
-    bars = [i for i, char in enumerate(line) if char == "|"]
     for left, right in itertools.pairwise(bars):
         raw = line[left + 1 : right]
         offset = len(raw) - len(raw.lstrip())
         cells.append(Cell(raw.strip(), start + left + 1 + offset, start + left + 1 + offset + len(raw.strip())))
+    if cells and not cells[0].text and line.lstrip().startswith("|"):
+        cells = cells[1:]
+    while cells and not cells[-1].text:
+        cells.pop()
     return cells
 
 
 def find_pipe_tables(text: str) -> list[Table]:
-    """Markdown pipe tables: consecutive lines that start and end with '|'."""
+    """Bar rows: consecutive lines of cells separated by '|', framed or not."""
     tables: list[Table] = []
     current: Table | None = None
     position = 0
     for line in text.split("\n"):
         start = position
         position += len(line) + 1
-        if _PIPE_ROW.match(line):
+        if _is_bar_row(line):
             if current is None:
                 current = Table(start, start)
             current.end = start + len(line)
@@ -81,12 +97,115 @@ def find_pipe_tables(text: str) -> list[Table]:
             current = None
     if current is not None:
         tables.append(current)
-    return tables
+    return [table for table in tables if len(table.rows) >= 2 or any(len(row) >= 3 for row in table.rows)]
 
 
 def find_tables(text: str) -> list[Table]:
-    """Every table in the text: tab-separated runs and Markdown pipe tables, in reading order."""
-    return sorted(_find_tab_tables(text) + find_pipe_tables(text), key=lambda table: table.start)
+    """Every table in the text, in reading order, whatever shape it was flattened into."""
+    found = (
+        _find_tab_tables(text) + find_pipe_tables(text) + _find_cell_per_line_tables(text) + _find_plain_tables(text)
+    )
+    return sorted(found, key=lambda table: table.start)
+
+
+# ---- one cell per line, bars between -----------------------------------------------------------
+_HEADER_CELL = re.compile(r"项目|科目|名称|预算|决算|执行|金额|备注|本年|上年|年初|全年|数$|\(元\)|\(万元\)")
+_TOTAL_CELL = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:支出)?(?:合计|总计)$")
+_FIGURE_CELL = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _find_cell_per_line_tables(text: str) -> list[Table]:
+    tables = []
+    for run in _bar_separated_runs(text):
+        cells = _cells_between_bars(run)
+        columns = 0
+        while (
+            columns < len(cells)
+            and _HEADER_CELL.search(cells[columns].text)
+            and not _TOTAL_CELL.match(cells[columns].text)
+        ):
+            columns += 1
+        if columns < 2 or len(cells) < 2 * columns:
+            continue  # no header row to rebuild the rows from: not read as a table
+        rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+        tables.append(Table(run[0][0], run[-1][0] + len(run[-1][1]), rows))
+    return tables
+
+
+def _bar_separated_runs(text: str) -> list[list[tuple[int, str]]]:
+    """Runs of lines in which every other line is a lone bar (at least three bars)."""
+    runs, current = [], []
+    position = 0
+    for line in [*text.split("\n"), ""]:
+        start = position
+        position += len(line) + 1
+        bar = bool(_LONE_BAR.match(line))
+        previous_bar = bool(current) and bool(_LONE_BAR.match(current[-1][1]))
+        if bar or (line.strip() and (not current or previous_bar) and "|" not in line and len(line) <= 60):
+            current.append((start, line))
+            continue
+        if sum(1 for _, text_line in current if _LONE_BAR.match(text_line)) >= 3:
+            runs.append(current)
+        current = [(start, line)] if line.strip() and "|" not in line and len(line) <= 60 else []
+    return runs
+
+
+def _cells_between_bars(run: list[tuple[int, str]]) -> list[Cell]:
+    cells, pending = [], None
+    for start, line in run:
+        if _LONE_BAR.match(line):
+            cells.append(pending or Cell("", start, start))
+            pending = None
+        else:
+            pending = Cell(line.strip(), start, start + len(line))
+    if pending is not None:
+        cells.append(pending)
+    return cells
+
+
+# ---- plain rows under a unit line --------------------------------------------------------------
+_UNIT_ABOVE = re.compile(r"单位[:：]\s*(?:亿元|万元|千元|元|万(?![\u4e00-\u9fff]))\s*$")
+_PLAIN_ROW = re.compile(
+    r"^(?P<label>(?:[(]?\d{1,2}[)、.]|[一二三四五六七八九十]+、)?[^\d,。;|\t][^,。;|\t]{0,40}?)"
+    r"(?P<figures>(?:-?\d[\d,]*(?:\.\d+)?)(?:\s+-?\d[\d,]*(?:\.\d+)?)*)?\s*$"
+)
+
+
+def _find_plain_tables(text: str) -> list[Table]:
+    """After a unit line: a header and rows of a label and figures, one row a line, no separators."""
+    tables = []
+    lines = text.split("\n")
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    index = 0
+    while index < len(lines):
+        if not _UNIT_ABOVE.search(lines[index]):
+            index += 1
+            continue
+        rows: list[list[Cell]] = []
+        cursor = index + 1
+        while cursor < len(lines) and (lines[cursor].strip() == "" or _PLAIN_ROW.match(lines[cursor].strip())):
+            line = lines[cursor]
+            if "|" in line or "\t" in line:
+                break
+            if line.strip():
+                rows.append(_plain_cells(line, offsets[cursor]))
+            cursor += 1
+        if sum(1 for row in rows if len(row) > 1) >= 2:
+            tables.append(Table(offsets[index + 1], offsets[cursor - 1] + len(lines[cursor - 1]), rows))
+        index = cursor
+    return tables
+
+
+def _plain_cells(line: str, start: int) -> list[Cell]:
+    lead = len(line) - len(line.lstrip())
+    match = _PLAIN_ROW.match(line.strip())
+    assert match is not None
+    cells = [Cell(match.group("label").strip(), start + lead, start + lead + match.end("label"))]
+    if match.group("figures"):
+        base = start + lead + match.start("figures")
+        for figure in re.finditer(r"\S+", match.group("figures")):
+            cells.append(Cell(figure.group(0), base + figure.start(), base + figure.end()))
+    return cells
 
 
 def _find_tab_tables(text: str) -> list[Table]:
