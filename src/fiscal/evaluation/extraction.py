@@ -65,6 +65,7 @@ class Key:
     period: str
     bases: tuple[str, ...]  # a label's "_budget" does not say which budget: 年初预算 and 全年预算 both match
     scope: str | None  # None: the label does not say, any scope matches
+    project: str | None = None  # a project's figure is held only by a fact of that project
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,18 @@ class DocumentScore:
     status: str = "landed"
 
 
-def key_of_label(label_metric: str, doc_type: str | None) -> Key | None:
+def _project_words(name: str) -> str:
+    return re.sub(r"^\d{4}年度?|项目$|\s", "", name)
+
+
+def _same_project(fact_project: str | None, label_project: str) -> bool:
+    if fact_project is None:
+        return False
+    ours, theirs = _project_words(fact_project), _project_words(label_project)
+    return bool(ours) and (ours in theirs or theirs in ours)
+
+
+def key_of_label(label_metric: str, doc_type: str | None, project: str | None = None) -> Key | None:
     """The (metric, period, basis, scope) a label key denotes, or None for a non-core figure."""
     name, period = label_metric, "current"
     if name.startswith("prior_year_"):
@@ -110,7 +122,7 @@ def key_of_label(label_metric: str, doc_type: str | None) -> Key | None:
     if metric not in CORE_METRICS:
         return None
     default = "budget" if doc_type == BUDGET else "actual"
-    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope)
+    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope, project)
 
 
 def fact_value(fact: Fact) -> Decimal | None:
@@ -121,6 +133,8 @@ def fact_value(fact: Fact) -> Decimal | None:
 
 def _fact_matches(fact: Fact, key: Key) -> bool:
     if (fact.metric, fact.period) != (key.metric, key.period) or fact.basis not in key.bases:
+        return False
+    if key.project is not None and not _same_project(fact.project_name, key.project):
         return False
     return key.scope is None or fact.scope == key.scope
 
@@ -136,7 +150,7 @@ def load_labels(path: Path, source_text: str) -> tuple[dict, list[LabelledFigure
         figures.append(
             LabelledFigure(
                 label_metric=entry["metric"],
-                key=key_of_label(entry["metric"], label.get("doc_type")),
+                key=key_of_label(entry["metric"], label.get("doc_type"), entry.get("project")),
                 value=entry["value"],
                 unit=entry.get("unit"),
                 as_written=as_written,

@@ -178,7 +178,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         "budget_adjusted",
         excluded_in=_PROJECT_CLASS,
     ),
-    P("budget_stated", r"预算数|预算资金|预算金额", "budget_adjusted", excluded_in=_PROJECT_CLASS, weak=True),
+    P("budget_stated", r"预算数|预算资金|预算金额|预算", "budget_adjusted", excluded_in=_PROJECT_CLASS, weak=True),
     P(
         "budget_issued",
         r"(?:财政)?下达(?:的)?预算(?:数)?(?:总额|总金额)?|预算下达(?:总)?(?:金额|数)?",
@@ -286,3 +286,7 @@ FROM_TO_VERBS = (
     "变为",
 )
 FROM_TO_END = re.compile(r"^(?:减|降|增|升|减少|增加|下降|调整|变)(?:至|到|为)$")
+# A project named inline, after a list number or at a sentence start: "1、烈士纪念设施维修项目:预算…".
+INLINE_PROJECT = re.compile(
+    r"(?:(?<![\d.])\d{1,2}[、.]|^|(?<=[。;]))(?P<name>(?:\d{4}年度?)?[\u4e00-\u9fff][\u4e00-\u9fff\d()]{1,40}?项目)[:]"
+)

@@ -133,6 +133,9 @@ class StatementExtractor:
     # in the paragraph are that group's.
     project_group: str | None = None
     topic: _Topic | None = None
+    # A project named inside a paragraph ("1、烈士纪念设施维修项目:预算35.3万元…"): the figures after it,
+    # to the next such name, heading or blank line (a page break may split its paragraph), are its.
+    inline_project: str | None = None
 
     @property
     def default_basis(self) -> str:
@@ -155,6 +158,8 @@ class StatementExtractor:
                 continue
             in_table = False
             heading = parse_heading(line, start)
+            if heading is not None or not line.strip():
+                self.inline_project = None  # a project named in a paragraph holds to its next heading
             if heading is not None:
                 self.tracker.enter(heading)
                 self._update_functional_context(line)
@@ -224,6 +229,9 @@ class StatementExtractor:
             self.topic = _Topic(named[0].yields, "prior", named[0].scope)
 
     def _place(self, q: Quantity, label: str, label_start: int, sentence: _Sentence, state: _SentenceState) -> None:
+        named_projects = list(cat.INLINE_PROJECT.finditer(label))
+        if named_projects:
+            self.inline_project = named_projects[-1].group("name")
         tail_offset = _tail_offset(label)
         tail = label[tail_offset:]
         intro = cat.LIST_INTRO.search(label)
@@ -622,7 +630,9 @@ class StatementExtractor:
             precision_wan=q.precision_wan,
             value_text=q.text,
             provenance=prov,
-            project_name=project if project is not None else (self.project_group or self.tracker.project),
+            project_name=project
+            if project is not None
+            else (self.inline_project or self.project_group or self.tracker.project),
             subject_metric=subject_metric,
             label=label.strip(" ,;:、") or None,
         )
