@@ -290,3 +290,5 @@ FROM_TO_END = re.compile(r"^(?:减|降|增|升|减少|增加|下降|调整|变)(
 INLINE_PROJECT = re.compile(
     r"(?:(?<![\d.])\d{1,2}[、.]|^|(?<=[。;]))(?P<name>(?:\d{4}年度?)?[\u4e00-\u9fff][\u4e00-\u9fff\d()]{1,40}?项目)[:]"
 )
+# Figures listed after the names they belong to, in the same order: "A、B和C分别为x、y和z".
+RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分别|依次)(?:为|是)[:]?$")

@@ -95,6 +95,11 @@ class _SentenceState:
     list_basis: str | None = None  # parts inherit the basis of their whole
     list_period: str | None = None  # … and its period ("2021年的三公经费…807.95万,其中: …")
     from_metric: str | None = None  # "公务接待费一项由263.48万元减至211.48万元": the metric going from → to
+    # "货物、工程、服务政府采购规模分别为A、B和C,占…比例为x%、y%和z%": names waiting for their figures
+    # in order, and the facts placed so (their shares follow in the same order).
+    respective: list[str | None] = field(default_factory=list)
+    respective_facts: list[int] = field(default_factory=list)
+    respective_shares: int = 0
     after_unplaced: bool = False  # the last money figure could not be placed: what qualifies it cannot be
     change_abstained: bool = False  # … and a growth rate after an abstained change is abstained too
     last_item: _Item | None = None
@@ -234,11 +239,13 @@ class StatementExtractor:
             self.inline_project = named_projects[-1].group("name")
         tail_offset = _tail_offset(label)
         tail = label[tail_offset:]
+        provenance = self._provenance(label_start + tail_offset, q.end, sentence, "")
+        if self._respectively(q, tail, provenance, state):
+            return
         intro = cat.LIST_INTRO.search(label)
         if intro:
             self._open_list(label[: intro.start()], label[intro.start() :], state)
         state.basis = _basis(tail, state.list_basis or self.default_basis)
-        provenance = self._provenance(label_start + tail_offset, q.end, sentence, "")
         if q.kind == MONEY:
             self._money(q, label, tail, provenance, sentence, state)
         elif q.kind == PERCENT:
@@ -247,6 +254,37 @@ class StatementExtractor:
             self._score(q, tail, provenance, sentence, state)
         elif q.kind == COUNT:
             self._count(q, tail, provenance, sentence, state)
+
+    def _respectively(self, q: Quantity, tail: str, prov: Provenance, state: _SentenceState) -> bool:
+        """Figures written after 分别为 go to the names listed before it, one each, in order."""
+        opened = cat.RESPECTIVELY.search(tail)
+        if q.kind == MONEY and opened:
+            state.respective = _respective_metrics(tail[: opened.start()])
+            state.respective_facts = []
+        elif q.kind == MONEY and state.respective and not tail.strip(" 、,和及与"):
+            pass
+        elif (
+            q.kind == PERCENT
+            and state.respective_facts
+            and (cat.SHARE.match(tail.strip(" ,")) or cat.RESPECTIVELY.search(tail) or not tail.strip(" 、,和及与"))
+        ):
+            index = state.respective_shares
+            if index >= len(state.respective_facts):
+                return False
+            fact_index = state.respective_facts[index]
+            fact = self.out.facts[fact_index]
+            self.out.facts[fact_index] = replace(fact, pct=q.value, pct_precision=q.precision, share_of=fact.share_of)
+            state.respective_shares += 1
+            return True
+        else:
+            return False
+        metric = state.respective.pop(0) if state.respective else None
+        if metric is None:
+            self._issue_at("unplaced_respectively", "one of figures listed with 分别为 whose name is not known", prov)
+            return True
+        self._add_fact(metric, q, replace(prov, pattern="respectively"), state, in_list=True)
+        state.respective_facts.append(len(self.out.facts) - 1)
+        return True
 
     def _basis_of_last_item(self, state: _SentenceState) -> str | None:
         item = state.last_item
@@ -526,7 +564,12 @@ class StatementExtractor:
         stripped = tail.strip(" ,;:")
         share = cat.SHARE.match(stripped)
         if share and state.last_item is not None:
-            base = cat.match_label(share.group("base"), MONEY) if share.group("base") else None
+            base_words = re.sub(r"^(?:\d{4}年度?|本年|全年|当年)", "", (share.group("base") or "").strip())
+            base = cat.match_label(base_words, MONEY) if base_words else None
+            if base_words and base is None and not cat.BARE_LABEL.search(base_words):
+                # "占全国财政支出和GDP的比重分别为10.1%": a share of something not recognised is not placed.
+                self._issue_at("unplaced_share", f"share of '{base_words[-30:]}', which names no known figure", prov)
+                return
             self._attach_share(q, base[0].yields if base else state.whole_metric, state.last_item)
             return
         if cat.COMPLETION.search(stripped):
@@ -794,6 +837,29 @@ def _basis(clause: str, inherited: str) -> str:
         else:
             basis = "actual"
     return basis
+
+
+def _respective_metrics(names_text: str) -> list[str | None]:
+    """ "货物、工程、服务政府采购规模" → the metric of each name; the last name carries the shared head
+    (政府采购规模) that the short names before it leave out. None where a name is not recognised."""
+    names = [name for name in re.split(r"[、和及与]", names_text) if name]
+    if len(names) < 2:
+        return [None] * len(names)
+    shortest = min(len(name) for name in names[:-1])
+    own, head = names[-1][:shortest], names[-1][shortest:]
+    head = re.sub(rf"{cat.FILLER}$", "", head)
+    metrics: list[str | None] = []
+    for name in [*names[:-1], own]:
+        found = None
+        for candidate in (name + head, head + name, name):
+            named = cat.match_label(candidate, MONEY)
+            if named is not None and not named[0].weak and named[1] == 0:
+                found = named[0].yields
+                break
+        metrics.append(found)
+    if len(set(metrics)) < len(metrics):
+        return [None] * len(metrics)  # two names for one metric: the split is not understood
+    return metrics
 
 
 def _tail_offset(label: str) -> int:
