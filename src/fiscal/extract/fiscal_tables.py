@@ -107,6 +107,14 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
     for table in find_tables(text):
         if table.start < previous_end:
             continue  # the same lines read as another shape of table
+        if table.shape == "one_line":
+            unit = _unit_near(text, table)
+            if unit is None:
+                problems.append((table.start, table.end, "funds block on one line: no single unit near it"))
+                continue
+            found.append(FiscalTable("performance", "绩效自评表(资金)", table, unit, "actual"))
+            previous_end = table.end
+            continue
         before = text[previous_end : table.start].split("\n")[-6:]
         previous_end = table.end
         # Web exports put the title and unit line inside the table, as rows of one cell.
@@ -131,6 +139,17 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
             continue
         found.append(FiscalTable(kind, title, Table(table.start, table.end, list(table.rows)), units[-1], basis))
     return found, problems
+
+
+_UNIT_NEAR = 300  # characters either side of a one-line funds block searched for its unit
+
+
+def _unit_near(text: str, table: Table) -> str | None:
+    """The unit written near a funds block on one line ("预算执行情况(万元)", "项目资金(元)"); None when
+    none or more than one unit is written there."""
+    window = text[max(0, table.start - _UNIT_NEAR) : table.end + _UNIT_NEAR]
+    units = {_unit_of(m) for m in _UNIT_LINE.finditer(window)}
+    return units.pop() if len(units) == 1 else None
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -353,6 +372,8 @@ def extract_fiscal_tables(text: str) -> TableExtraction:
             _basic(ft, out)
         elif ft.kind == "three_public" and _has_template_columns(ft):
             _three_public(ft, out)
+        elif ft.table.shape == "one_line":
+            _one_line_funds(ft, out)
         elif ft.kind in ("three_public", "performance"):
             _row_labelled(ft, out)
         elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"):
@@ -372,7 +393,7 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = (
     (re.compile(r"全年预算|调整后预算|预算调整"), "budget", "budget_adjusted"),
     (re.compile(r"执行数|实际支出|实际完成|执行金额|实际数"), "actual", "executed"),
     (re.compile(r"决算"), "actual", None),
-    (re.compile(r"预算"), "budget", None),
+    (re.compile(r"预算"), "budget", "budget_adjusted"),
 )
 _WHOLE_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:支出)?(?:合计|总计)$|^(?:年度)?(?:财政)?资金总额")
 _ROW_PREFIX = re.compile(r"^(?:其中[:]?)?(?:[(]\d{1,2}[)]|\d{1,2}[、.]|[一二三四五六七八九十]+、)?")
@@ -433,3 +454,31 @@ def _rate_fact(digits: str, text: str, prov: Provenance) -> Fact:
     return Fact(metric="execution_rate_pct", scope="department", period="current", basis="actual",
                 value=Decimal(digits), unit="%", precision=precision_of(digits), amount_wan=None,
                 precision_wan=None, value_text=text, provenance=prov, label=None)  # fmt: skip
+
+
+def _one_line_funds(ft: FiscalTable, out: TableExtraction) -> None:
+    """The template's first funds row (年度资金总额) under its column names, read onto one line.
+
+    Figures are tied to columns only when their count is the columns' count; a rate column the OCR
+    dropped (no % among the figures) is left out first. Otherwise nothing is placed."""
+    header, figures = ft.table.rows
+    columns = [cell.text for cell in header]
+    if len(figures) != len(columns) and not any(f.text.endswith("%") for f in figures):
+        columns = [c for c in columns if not re.match(r"执行率|完成率", c)]
+    if len(figures) != len(columns):
+        out.problems.append((ft.table.start, ft.table.end, f"{len(figures)} figures under {len(columns)} columns"))
+        return
+    row = [*header, *figures]
+    for column, cell in zip(columns, figures, strict=True):
+        spec = _column_spec(column)
+        if spec is None or spec[1] is None:
+            continue
+        prov = _provenance(row, ft.title)
+        if spec[1] == "execution_rate_pct":
+            rate = re.fullmatch(r"(\d+(?:\.\d+)?)%", cell.text)
+            if rate:
+                out.facts.append(_rate_fact(rate.group(1), cell.text, prov))
+            continue
+        value = _amount(cell.text, ft.unit)
+        if value is not None:
+            out.facts.append(_fact(spec[1], "department", spec[0], value, ft.unit, cell.text, prov))

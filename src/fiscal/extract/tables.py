@@ -9,6 +9,8 @@
   rebuilt from the number of header cells.
 - Plain rows under a unit line ("单位:万元"): a label and its figures, spaces lost
   ("一、支出合计9.28").
+- A self-evaluation's funds block read by OCR onto one line: its column names, then its figures
+  ("年初预算数全年预算数全年执行数分值执行率得分250000.00 250000.00 215,457.6 10 8.62").
 Cells keep their spans into the normalised text.
 """
 
@@ -31,6 +33,7 @@ class Table:
     start: int
     end: int
     rows: list[list[Cell]] = field(default_factory=list)
+    shape: str = "rows"  # rows | one_line (a header run and a figure run on one line, image OCR)
 
 
 _MAX_CONTINUATION = 12  # a continuation line is a wrapped fragment, not prose
@@ -103,7 +106,11 @@ def find_pipe_tables(text: str) -> list[Table]:
 def find_tables(text: str) -> list[Table]:
     """Every table in the text, in reading order, whatever shape it was flattened into."""
     found = (
-        _find_tab_tables(text) + find_pipe_tables(text) + _find_cell_per_line_tables(text) + _find_plain_tables(text)
+        _find_tab_tables(text)
+        + find_pipe_tables(text)
+        + _find_cell_per_line_tables(text)
+        + _find_plain_tables(text)
+        + _find_one_line_funds(text)
     )
     return sorted(found, key=lambda table: table.start)
 
@@ -246,4 +253,29 @@ def _find_tab_tables(text: str) -> list[Table]:
         if row:
             current.rows.append(_row_cells(row))
         tables.append(current)
+    return tables
+
+
+# ---- a funds header and its figures on one line ------------------------------------------------
+_FUNDS_COLUMN = r"(?:年初预算数|全年预算数|全年执行数|预算数|执行数|分值|执行率|得分)(?:\([^()]{0,12}\))?"
+_FIGURE_RUN = r"-?\d[\d,]*(?:\.\d+)?%?"
+_ONE_LINE_FUNDS = re.compile(
+    rf"(?P<header>(?:{_FUNDS_COLUMN}\s*){{3,}})(?P<figures>{_FIGURE_RUN}(?:\s+{_FIGURE_RUN})+)(?![\d.,%])"
+)
+
+
+def _find_one_line_funds(text: str) -> list[Table]:
+    tables = []
+    for match in _ONE_LINE_FUNDS.finditer(text):
+        header_start = match.start("header")
+        header = [
+            Cell(m.group(0), header_start + m.start(), header_start + m.end())
+            for m in re.finditer(_FUNDS_COLUMN, match.group("header"))
+        ]
+        figures_start = match.start("figures")
+        figures = [
+            Cell(m.group(0), figures_start + m.start(), figures_start + m.end())
+            for m in re.finditer(r"\S+", match.group("figures"))
+        ]
+        tables.append(Table(match.start(), match.end(), [header, figures], shape="one_line"))
     return tables
