@@ -73,13 +73,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "gov_fund_appropriation_income",
-        r"政府性基金预算(?:财政)?拨款收入",
+        r"政府性基金预算(?:财政)?拨款收入|政府性基金预算收入",
         "gov_fund_appropriation_income",
         scope="department",
     ),
     P(
         "soe_capital_appropriation_income",
-        r"国有资本经营预算(?:财政)?拨款收入",
+        r"国有资本经营预算(?:财政)?拨款收入|国有资本经营预算收入",
         "soe_capital_appropriation_income",
         scope="department",
     ),
@@ -101,6 +101,10 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("project_expenditure", r"(?<!年)项目(?:经费)?支出", "project_expenditure"),
     P("project_expenditure_amount", r"项目总(?:金额|资金)", "project_expenditure", basis="budget"),
     P("operating_expenditure", r"经营支出", "operating_expenditure"),
+    # A third spending component of some provinces' budgets, beside 基本支出 and 项目支出.
+    P("contingency_reserve", r"(?:单位)?预留机动经费", "contingency_reserve"),
+    P("remittance_to_superior_expenditure", r"上缴上级支出", "remittance_to_superior_expenditure"),
+    P("subsidy_to_subordinate_expenditure", r"对附属单位补助支出", "subsidy_to_subordinate_expenditure"),
     P("personnel_expense", r"(?<!聘)(?<!临时)(?<!派遣)(?<!劳务)人员(?:经费|支出)", "personnel_expense"),
     P("public_expense", r"(?:日常)?公用(?:经费|支出)", "public_expense"),
     P(
@@ -146,7 +150,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "three_public_vehicle_operation",
-        r"(?:公务用车|公车|车辆)运行(?:维护)?(?:费|支出)?",
+        r"(?:公务用车|公车|车辆)(?:运行(?:维护)?|维护)(?:费|支出)?",
         "three_public_vehicle_operation",
         scope="fiscal",
     ),
@@ -165,7 +169,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("procurement_micro_awarded", r"授予小微企业合同(?:金额)?", "procurement_micro_awarded"),
     P(
         "carryover_begin",
-        r"(?:年初|上年|\d{4}年)(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金|收入)?",
+        r"(?:年初|上年|\d{4}年)(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金|收入)?|上年结转(?:资金|收入)?",
         "carryover_begin",
         period="current",
     ),
@@ -178,7 +182,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         "budget_adjusted",
         excluded_in=_PROJECT_CLASS,
     ),
-    P("budget_stated", r"预算数|预算资金|预算金额|预算", "budget_adjusted", excluded_in=_PROJECT_CLASS, weak=True),
+    P(
+        "budget_stated",
+        r"预算数|预算资金|预算金额|^(?:\d{4}年度?)?(?:全年)?预算",
+        "budget_adjusted",
+        excluded_in=_PROJECT_CLASS,
+        weak=True,
+    ),
     P(
         "budget_issued",
         r"(?:财政)?下达(?:的)?预算(?:数)?(?:总额|总金额)?|预算下达(?:总)?(?:金额|数)?",
@@ -292,3 +302,8 @@ INLINE_PROJECT = re.compile(
 )
 # Figures listed after the names they belong to, in the same order: "A、B和C分别为x、y和z".
 RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分别|依次)(?:为|是)[:]?$")
+# "较2020年4729万元减少533万元": the figure compared with, written between 较 and the change.
+COMPARED_FIGURE = re.compile(r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?$")
+CHANGE_VERBS = ("增加", "增长", "减少", "下降", "降低", "上升", "持平", "节约", "压缩")
+# A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
+SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")

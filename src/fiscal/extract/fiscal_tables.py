@@ -16,7 +16,7 @@ Blank cells are not zero: a blank amount states nothing. Every record keeps the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from fiscal.extract import catalogue as cat
@@ -62,6 +62,7 @@ class FiscalTable:
     table: Table
     unit: str | None
     basis: str
+    project: str | None = None  # a self-evaluation table's 项目名称
 
 
 @dataclass
@@ -112,7 +113,8 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
             if unit is None:
                 problems.append((table.start, table.end, "funds block on one line: no single unit near it"))
                 continue
-            found.append(FiscalTable("performance", "绩效自评表(资金)", table, unit, "actual"))
+            project = _project_field(text[previous_end : table.start])
+            found.append(FiscalTable("performance", "绩效自评表(资金)", table, unit, "actual", project))
             previous_end = table.end
             continue
         before = text[previous_end : table.start].split("\n")[-6:]
@@ -137,8 +139,20 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
         if not units:
             problems.append((table.start, table.end, f"{title}: no unit line (单位:万元 / 元) above the table"))
             continue
-        found.append(FiscalTable(kind, title, Table(table.start, table.end, list(table.rows)), units[-1], basis))
+        found.append(FiscalTable(kind, title, replace(table, rows=list(table.rows)), units[-1], basis))
     return found, problems
+
+
+# The 项目名称 field of a self-evaluation table; OCR may print its value before the field name.
+_PROJECT_FIELD = re.compile(r"项目名称[:]?(?P<value>[^:\s]{2,40}?)(?=主管部门|实施单位|项目实施单位|项目类别)")
+_PROJECT_BEFORE_FIELD = re.compile(r"自评(?:价)?表(?:\(\d{4}年度?\))?(?P<value>[^:\s()]{2,40}?)项目名称(?=主管部门)")
+
+
+def _project_field(text: str) -> str | None:
+    """The project the table names, from the text since the previous table; None when it names none."""
+    found = [m.group("value") for m in _PROJECT_FIELD.finditer(text)]
+    found += [m.group("value") for m in _PROJECT_BEFORE_FIELD.finditer(text)]
+    return found[-1] if len(set(found)) == 1 else None
 
 
 _UNIT_NEAR = 300  # characters either side of a one-line funds block searched for its unit
@@ -396,7 +410,25 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = (
     (re.compile(r"预算"), "budget", "budget_adjusted"),
 )
 _WHOLE_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:支出)?(?:合计|总计)$|^(?:年度)?(?:财政)?资金总额")
+_COUNTS_BELOW = re.compile(r"相关统计|统计数|统计信息")
 _ROW_PREFIX = re.compile(r"^(?:其中[:]?)?(?:[(]\d{1,2}[)]|\d{1,2}[、.]|[一二三四五六七八九十]+、)?")
+
+
+_PLAIN_COLUMN = re.compile(r"(?:本年|上年|全年|年初)?[-]?(?:预算|决算|执行)数?|分值|得分|备注")
+
+
+def _plain_header(rows: list[list[Cell]]) -> tuple[int | None, list[list[Cell]]]:
+    """A plain table's header is one run of words ("项目本年决算数"): split it into its columns."""
+    for index, row in enumerate(rows):
+        if len(row) != 1 or not re.match(r"项目|科目|名称", row[0].text):
+            continue
+        cell = row[0]
+        columns = [
+            Cell(m.group(0), cell.start + m.start(), cell.start + m.end()) for m in _PLAIN_COLUMN.finditer(cell.text)
+        ]
+        if columns:
+            return index, [*rows[:index], [Cell("项目", cell.start, cell.start), *columns], *rows[index + 1 :]]
+    return None, rows
 
 
 def _column_spec(header: str) -> tuple[str, str | None] | None:
@@ -412,6 +444,8 @@ def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
     header_index = next(
         (i for i, row in enumerate(rows) if any(_column_spec(c.text) for c in row[1:]) and len(row) >= 2), None
     )
+    if header_index is None and ft.table.shape == "plain":
+        header_index, rows = _plain_header(rows)
     if header_index is None:
         out.problems.append((ft.table.start, ft.table.end, f"{ft.title}: no header row names the columns"))
         return
@@ -424,6 +458,8 @@ def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
             continue
         shift = (first_value_column - 1) - label_index  # a row-group cell spanning rows shifts the row left
         label = _ROW_PREFIX.sub("", re.sub(r"\s|:$", "", texts[label_index]))
+        if _COUNTS_BELOW.search(label):
+            break  # "二、相关统计数": the rows below count trips and cars, they are not money
         whole = bool(_WHOLE_ROW.match(label))
         metric = "three_public_total" if whole and ft.kind == "three_public" else None if whole else _metric_of(label)
         for index in range(label_index + 1, len(texts)):
@@ -459,26 +495,54 @@ def _rate_fact(digits: str, text: str, prov: Provenance) -> Fact:
 def _one_line_funds(ft: FiscalTable, out: TableExtraction) -> None:
     """The template's first funds row (年度资金总额) under its column names, read onto one line.
 
-    Figures are tied to columns only when their count is the columns' count; a rate column the OCR
-    dropped (no % among the figures) is left out first. Otherwise nothing is placed."""
+    OCR may move a cell away (the rate "86.19%" printed elsewhere) and run the next rows on, so the
+    figures are walked column by column (a rate column takes only a figure with %), and the row is
+    placed only when it checks itself: the stated rate, or the score (分值 × rate), agrees with
+    executed ÷ budget. Otherwise the layout does not tie the figures to columns: abstain."""
     header, figures = ft.table.rows
-    columns = [cell.text for cell in header]
-    if len(figures) != len(columns) and not any(f.text.endswith("%") for f in figures):
-        columns = [c for c in columns if not re.match(r"执行率|完成率", c)]
-    if len(figures) != len(columns):
-        out.problems.append((ft.table.start, ft.table.end, f"{len(figures)} figures under {len(columns)} columns"))
+    cells: dict[str, Cell] = {}
+    remaining = list(figures)
+    for column in header:
+        if not remaining:
+            break
+        is_rate = bool(re.match(r"执行率|完成率", column.text))
+        if is_rate and not remaining[0].text.endswith("%"):
+            continue
+        cells[re.sub(r"\(.*", "", column.text)] = remaining.pop(0)
+    if not _funds_row_checks(cells, ft.unit):
+        out.problems.append((ft.table.start, ft.table.end, "funds block on one line: figures do not fit its columns"))
         return
     row = [*header, *figures]
-    for column, cell in zip(columns, figures, strict=True):
+    for column, cell in cells.items():
         spec = _column_spec(column)
         if spec is None or spec[1] is None:
             continue
         prov = _provenance(row, ft.title)
         if spec[1] == "execution_rate_pct":
-            rate = re.fullmatch(r"(\d+(?:\.\d+)?)%", cell.text)
-            if rate:
-                out.facts.append(_rate_fact(rate.group(1), cell.text, prov))
+            out.facts.append(_rate_fact(cell.text.rstrip("%"), cell.text, prov))
             continue
         value = _amount(cell.text, ft.unit)
         if value is not None:
-            out.facts.append(_fact(spec[1], "department", spec[0], value, ft.unit, cell.text, prov))
+            fact = _fact(spec[1], "department", spec[0], value, ft.unit, cell.text, prov)
+            out.facts.append(replace(fact, project_name=ft.project))
+
+
+def _funds_row_checks(cells: dict[str, Cell], unit: str) -> bool:
+    """executed ÷ budget agrees with the stated rate (to its last digit) or with score ÷ weight."""
+    budget = next((cells[c] for c in ("全年预算数", "预算数", "年初预算数") if c in cells), None)
+    executed = next((cells[c] for c in ("全年执行数", "执行数") if c in cells), None)
+    if budget is None or executed is None:
+        return False
+    amounts = _amount(budget.text, unit), _amount(executed.text, unit)
+    if amounts[0] is None or amounts[1] is None or amounts[0][1] == 0:
+        return False
+    ratio = amounts[1][1] / amounts[0][1]
+    rate = cells.get("执行率")
+    if rate is not None and re.fullmatch(r"\d+(?:\.\d+)?%", rate.text):
+        stated = Decimal(rate.text.rstrip("%"))
+        return abs(min(ratio, Decimal(1)) * 100 - stated) <= precision_of(rate.text.rstrip("%"))
+    weight, score = cells.get("分值"), cells.get("得分")
+    if weight is None or score is None or not _FIGURE.match(weight.text) or not _FIGURE.match(score.text):
+        return False
+    expected = min(ratio, Decimal(1)) * Decimal(weight.text)
+    return abs(expected - Decimal(score.text)) <= precision_of(score.text)

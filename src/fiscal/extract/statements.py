@@ -357,6 +357,23 @@ class StatementExtractor:
                 topic.metric, q, replace(prov, pattern="inherits_topic"), state, scope=topic.scope, period=topic.period
             )
             return
+        compared = cat.COMPARED_FIGURE.match(tail.strip(" ,"))
+        subject = state.last_fact or state.subject
+        if compared and subject is not None and self.text.startswith(cat.CHANGE_VERBS, q.end):
+            year = compared.group("year")
+            if year is None or (self.metadata.fiscal_year and int(year) == self.metadata.fiscal_year - 1):
+                # "“三公”经费预算数为4196万元,较2020年4729万元减少533万元": last year's figure of the subject.
+                self._add_fact(
+                    subject.metric,
+                    q,
+                    replace(prov, pattern="compared_figure"),
+                    state,
+                    scope=subject.scope,
+                    period="prior",
+                    basis=subject.basis,
+                    in_list=True,
+                )
+                return
         from_to = cat.FROM_TO_END.search(tail) if state.from_metric else None
         if from_to:
             # "… 由263.48万元减至211.48万元": the second figure is the current value.
@@ -408,9 +425,24 @@ class StatementExtractor:
         named = cat.match_label(tail, MONEY, sentence.text if self.project_group is None else "")
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
             named = None
+        if named is not None and named[0].weak and not _bare_prefix(tail[: named[1]]):
+            # "“会议费”“培训费”“差旅费”财政拨款预算数3万元": 预算数 of something the catalogue does not know.
+            self._issue_at("unplaced_amount", f"a figure of '{tail[: named[1]][-30:]}', not a known figure", prov)
+            state.after_unplaced, state.last_item = True, None
+            return
+        breakdown = _BREAKDOWN.search(sentence.text[: q.start - sentence.start])
+        if named is not None and breakdown and METRICS[named[0].yields].revenue_source:
+            # "按政府采购资金类型划分,一般公共预算拨款17000元": a source of procurement, not the income.
+            self._issue_at("part_of_breakdown", f"part of '{breakdown.group('whole')}' by source", prov)
+            return
         if named is not None and "去年" in tail and not _PRIOR_YEAR_EXPLICIT.search(tail):
             # News pages count 去年 from the day they were written, not from the year reported on.
             self._issue_at("relative_year", "'去年' is relative to when the page was written", prov)
+            return
+        subset = cat.SUBSET_OF_UNITS.search(tail)
+        if named is not None and subset and subset.group(0) not in (self.metadata.title or ""):
+            # "区直…“三公”经费决算数为736.40万元" in a page about the whole district: a part of the units.
+            self._issue_at("subset_of_units", f"figure of '{subset.group(0)}', a part of the units reported", prov)
             return
         if named is not None and self._part_of_classified_line(named[0].yields, state):
             self._issue_at(
@@ -419,16 +451,17 @@ class StatementExtractor:
                 prov,
             )
             return
-        if named is not None and self._budget_of_subject(named[0].yields, tail, state):
-            assert state.subject is not None
+        measured = self._measured_against_budget(named[0].yields, tail, state) if named is not None else None
+        if named is not None and measured is not None:
             self._add_fact(
-                state.subject.metric,
+                measured.metric,
                 q,
                 replace(prov, pattern="budget_of_subject"),
                 state,
-                scope=state.subject.scope,
+                scope=measured.scope,
                 basis=_BASIS_OF_METRIC[named[0].yields],
                 in_list=True,
+                project=measured.project_name,
             )
             return
         if named is not None:
@@ -500,14 +533,17 @@ class StatementExtractor:
         """ "初中教育支出2,065,405.42元,其中:基本支出2,065,405.42元": the basic expenditure of a line."""
         return state.list_mode is not None and state.whole_is_functional and metric in _PARTS_OF_SPENDING
 
-    def _budget_of_subject(self, metric: str, tail: str, state: _SentenceState) -> bool:
-        """ "“三公”经费…38.1万元,完成全年预算5.3万元的…": in an explanation (not a performance report,
-        where 全年预算 is the report's own figure) the budget the subject is measured against."""
-        if metric not in ("budget_adjusted", "budget_initial") or state.subject is None:
-            return False
-        if self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT):
-            return False
-        return bool(re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,"))) and METRICS[state.subject.metric].basis_neutral
+    def _measured_against_budget(self, metric: str, tail: str, state: _SentenceState) -> Fact | None:
+        """ "“三公”经费…决算为2.02万元,完成全年预算5.3万元的38.1%": in an explanation (not a performance
+        report, where 全年预算 is the report's own figure) the budget of the figure just stated."""
+        if metric not in ("budget_adjusted", "budget_initial") or state.last_item is None:
+            return None
+        if state.last_item.kind != "fact" or self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT):
+            return None
+        fact = self.out.facts[state.last_item.index]
+        if not re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,")) or not METRICS[fact.metric].basis_neutral:
+            return None
+        return fact
 
     @staticmethod
     def _qualifier(pattern: cat.StatementPattern, before: str) -> tuple[cat.StatementPattern, int] | None:
@@ -837,6 +873,18 @@ def _basis(clause: str, inherited: str) -> str:
         else:
             basis = "actual"
     return basis
+
+
+# What may stand before a weak name (预算数, 决算数) when it names the paragraph's own figure.
+_BARE_PREFIX = re.compile(
+    r"(?:\d{4}年度?|本年度?|全年|当年|年度|本单位|我单位|本部门|我部门|单位|部门|财政拨款|一般公共预算|项目|的|、|\s)*"
+)
+# "按政府采购资金类型划分,": the figures after it break down the named whole.
+_BREAKDOWN = re.compile(r"按(?P<whole>[^,。;]{2,20}?)(?:划分|分类|统计)[,:]")
+
+
+def _bare_prefix(prefix: str) -> bool:
+    return _BARE_PREFIX.fullmatch(_LEADING_MARKER.sub("", prefix.strip())) is not None
 
 
 def _respective_metrics(names_text: str) -> list[str | None]:

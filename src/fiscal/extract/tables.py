@@ -33,7 +33,9 @@ class Table:
     start: int
     end: int
     rows: list[list[Cell]] = field(default_factory=list)
-    shape: str = "rows"  # rows | one_line (a header run and a figure run on one line, image OCR)
+    # rows | plain (label and figures, no separators: the header is one run of words) | one_line
+    # (a header run and a figure run on one line, image OCR)
+    shape: str = "rows"
 
 
 _MAX_CONTINUATION = 12  # a continuation line is a wrapped fragment, not prose
@@ -198,7 +200,7 @@ def _find_plain_tables(text: str) -> list[Table]:
                 rows.append(_plain_cells(line, offsets[cursor]))
             cursor += 1
         if sum(1 for row in rows if len(row) > 1) >= 2:
-            tables.append(Table(offsets[index + 1], offsets[cursor - 1] + len(lines[cursor - 1]), rows))
+            tables.append(Table(offsets[index + 1], offsets[cursor - 1] + len(lines[cursor - 1]), rows, "plain"))
         index = cursor
     return tables
 

@@ -215,13 +215,22 @@ def _sum_identity(
         yield Instance(rule_id, key, Comparison(one(lhs.figure()), total([r.figure() for r in present])))
 
 
+# Components some documents state beside 基本支出 and 项目支出; each is added when stated.
+_OTHER_SPENDING_COMPONENTS = (
+    "operating_expenditure",
+    "contingency_reserve",
+    "remittance_to_superior_expenditure",
+    "subsidy_to_subordinate_expenditure",
+)
+
+
 def expenditure_total_rule(doc: DocumentFacts) -> Iterator[Instance]:
     yield from _sum_identity(
         doc,
         "expenditure_total_eq_basic_plus_project",
         _TOTAL_FOR_BASIS,
         ("basic_expenditure", "project_expenditure"),
-        ("operating_expenditure",),
+        _OTHER_SPENDING_COMPONENTS,
     )
 
 
@@ -915,7 +924,7 @@ RULES: tuple[Rule, ...] = (
         "expenditure_total_eq_basic_plus_project",
         "within_text",
         "error",
-        "本年支出合计 = 基本支出 + 项目支出(+ 经营支出)",
+        "本年支出合计 = 基本支出 + 项目支出(+ 经营支出、单位预留机动经费、上缴上级支出、对附属单位补助支出)",
         "Total expenditure equals basic plus project expenditure",
         (
             "expenditure_total",
@@ -925,7 +934,7 @@ RULES: tuple[Rule, ...] = (
             "budget_initial",
             "basic_expenditure",
             "project_expenditure",
-            "operating_expenditure",
+            *_OTHER_SPENDING_COMPONENTS,
         ),
         expenditure_total_rule,
     ),
