@@ -52,6 +52,7 @@ class DocumentMetadata:
     department: str | None
     region: str | None
     fiscal_year: int | None
+    published_year: int | None = None  # when the page was written: what 去年 / 今年 count from
 
 
 def _title(text: str) -> str | None:
@@ -108,6 +109,20 @@ def detect_fiscal_year(text: str, title: str | None) -> int | None:
     return int(years.most_common(1)[0][0]) if years else None
 
 
+# A date near the top of a page: "发布时间:2021-04-16", "日期:2023-11-17", "18.07.2015", "2016-06-10".
+_PUBLISHED = re.compile(
+    r"(?P<ymd>(?P<year>20\d{2})[-./年](?:0?[1-9]|1[0-2])[-./月](?:0?[1-9]|[12]\d|3[01])日?)"
+    r"|(?P<dmy>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<year2>20\d{2}))"
+)
+_PUBLISHED_WITHIN = 600  # characters: a page's own date stands in its header, not in its body
+
+
+def detect_published_year(text: str) -> int | None:
+    """The year of the page's own date, where its header gives exactly one."""
+    years = {int(m.group("year") or m.group("year2")) for m in _PUBLISHED.finditer(text[:_PUBLISHED_WITHIN])}
+    return years.pop() if len(years) == 1 else None
+
+
 def detect_department(text: str) -> str | None:
     candidates: Counter[str] = Counter()
     for weight, cue in zip((5, 4, 3, 2), _DEPARTMENT_CUES, strict=True):
@@ -141,4 +156,5 @@ def detect_metadata(text: str) -> DocumentMetadata:
         department=department,
         region=detect_region(department),
         fiscal_year=detect_fiscal_year(text, title),
+        published_year=detect_published_year(text),
     )

@@ -63,6 +63,7 @@ class FiscalTable:
     unit: str | None
     basis: str
     project: str | None = None  # a self-evaluation table's 项目名称
+    sub_rows: tuple[str, ...] = ()  # the template's sub-rows named near a one-line funds block
 
 
 @dataclass
@@ -114,7 +115,9 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
                 problems.append((table.start, table.end, "funds block on one line: no single unit near it"))
                 continue
             project = _project_field(text[previous_end : table.start])
-            found.append(FiscalTable("performance", "绩效自评表(资金)", table, unit, "actual", project))
+            window = text[table.start : table.end + _UNIT_NEAR]
+            sub_rows = tuple(label for label in _FUNDS_SUB_ROWS if label in window)
+            found.append(FiscalTable("performance", "绩效自评表(资金)", table, unit, "actual", project, sub_rows))
             previous_end = table.end
             continue
         before = text[previous_end : table.start].split("\n")[-6:]
@@ -155,6 +158,8 @@ def _project_field(text: str) -> str | None:
     return found[-1] if len(set(found)) == 1 else None
 
 
+# The funds block's rows under 年度资金总额 in the national self-evaluation template, in order.
+_FUNDS_SUB_ROWS = ("当年财政拨款", "上年结转资金", "其他资金")
 _UNIT_NEAR = 300  # characters either side of a one-line funds block searched for its unit
 
 
@@ -513,17 +518,42 @@ def _one_line_funds(ft: FiscalTable, out: TableExtraction) -> None:
         out.problems.append((ft.table.start, ft.table.end, "funds block on one line: figures do not fit its columns"))
         return
     row = [*header, *figures]
+    _place_funds_cells(ft, cells, "department", row, out)
+    _fiscal_sub_row(ft, cells, remaining, row, out)
+
+
+def _fiscal_sub_row(
+    ft: FiscalTable, total: dict[str, Cell], remaining: list[Cell], row: list[Cell], out: TableExtraction
+) -> None:
+    """The template's next row, 其中:当年财政拨款: three money cells and "—" for its score, each within
+    the total's figure. Placed only when the block names that row and the figures fit."""
+    if not ft.sub_rows or ft.sub_rows[0] != "当年财政拨款" or len(remaining) < 4 or remaining[3].text != "—":
+        return
+    money_columns = [c for c in total if re.match(r"年初预算|全年预算|预算数|全年执行|执行数", c)]
+    if len(money_columns) != 3:
+        return
+    part = dict(zip(money_columns, remaining[:3], strict=True))
+    for column, cell in part.items():
+        whole, value = _amount(total[column].text, ft.unit), _amount(cell.text, ft.unit)
+        if whole is None or value is None or value[1] > whole[1]:
+            return
+    _place_funds_cells(ft, part, "fiscal", row, out)
+
+
+def _place_funds_cells(
+    ft: FiscalTable, cells: dict[str, Cell], scope: str, row: list[Cell], out: TableExtraction
+) -> None:
     for column, cell in cells.items():
         spec = _column_spec(column)
         if spec is None or spec[1] is None:
             continue
         prov = _provenance(row, ft.title)
         if spec[1] == "execution_rate_pct":
-            out.facts.append(_rate_fact(cell.text.rstrip("%"), cell.text, prov))
+            out.facts.append(replace(_rate_fact(cell.text.rstrip("%"), cell.text, prov), project_name=ft.project))
             continue
         value = _amount(cell.text, ft.unit)
         if value is not None:
-            fact = _fact(spec[1], "department", spec[0], value, ft.unit, cell.text, prov)
+            fact = _fact(spec[1], scope, spec[0], value, ft.unit, cell.text, prov)
             out.facts.append(replace(fact, project_name=ft.project))
 
 

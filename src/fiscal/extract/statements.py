@@ -435,9 +435,10 @@ class StatementExtractor:
             # "按政府采购资金类型划分,一般公共预算拨款17000元": a source of procurement, not the income.
             self._issue_at("part_of_breakdown", f"part of '{breakdown.group('whole')}' by source", prov)
             return
-        if named is not None and "去年" in tail and not _PRIOR_YEAR_EXPLICIT.search(tail):
+        relative = self._relative_year_period(tail) if named is not None else None
+        if relative == "unknown":
             # News pages count 去年 from the day they were written, not from the year reported on.
-            self._issue_at("relative_year", "'去年' is relative to when the page was written", prov)
+            self._issue_at("relative_year", "'去年' counts from when the page was written, which it does not say", prov)
             return
         subset = cat.SUBSET_OF_UNITS.search(tail)
         if named is not None and subset and subset.group(0) not in (self.metadata.title or ""):
@@ -478,7 +479,7 @@ class StatementExtractor:
                 replace(prov, pattern=pattern.name),
                 state,
                 scope=pattern.scope,
-                period=pattern.period,
+                period=pattern.period or relative,
                 label=tail,
                 basis=basis,
             )
@@ -816,6 +817,17 @@ class StatementExtractor:
         found = [(m.start(), scope) for scope, marker in _SCOPE_MARKERS for m in marker.finditer(context)]
         if found:
             state.scope = max(found)[1]
+
+    def _relative_year_period(self, tail: str) -> str | None:
+        """去年 / 今年 in a label: the period they mean, counted from the page's own date; 'unknown'
+        when the page gives no date or the year meant is neither the reported year nor the one before."""
+        if "去年" not in tail or _PRIOR_YEAR_EXPLICIT.search(tail):
+            return None
+        published, reported = self.metadata.published_year, self.metadata.fiscal_year
+        if published is None or reported is None:
+            return "unknown"
+        meant = published - 1
+        return {reported: "current", reported - 1: "prior"}.get(meant, "unknown")
 
     def _period_in(self, label: str, state: _SentenceState) -> str:
         """A part of a list is of its whole's year unless its own words name one."""

@@ -261,8 +261,10 @@ def _find_tab_tables(text: str) -> list[Table]:
 # ---- a funds header and its figures on one line ------------------------------------------------
 _FUNDS_COLUMN = r"(?:年初预算数|全年预算数|全年执行数|预算数|执行数|分值|执行率|得分)(?:\([^()]{0,12}\))?"
 _FIGURE_RUN = r"-?\d[\d,]*(?:\.\d+)?%?"
+# "—" stands in a cell the template leaves without a figure (a sub-row's score).
 _ONE_LINE_FUNDS = re.compile(
-    rf"(?P<header>(?:{_FUNDS_COLUMN}\s*){{3,}})(?P<figures>{_FIGURE_RUN}(?:\s+{_FIGURE_RUN})+)(?![\d.,%])"
+    rf"(?P<header>(?:{_FUNDS_COLUMN}\s*){{3,}})"
+    rf"(?P<figures>{_FIGURE_RUN}(?:\s+(?:{_FIGURE_RUN}|—))+)(?![\d.,%])"
 )
 
 
