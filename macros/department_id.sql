@@ -13,6 +13,10 @@
     )
 {%- endmacro %}
 
+{#- A document that names no department has no department key: unknown is never equal to unknown,
+    so such documents are never matched with each other across years or document types. -#}
 {% macro department_id(name_column) -%}
-    md5({{ department_key(name_column) }})
+    case
+        when {{ department_key(name_column) }} != '' then md5({{ department_key(name_column) }})
+    end
 {%- endmacro %}

@@ -18,6 +18,7 @@ final as (
         basis,
         project_name,
         subject_metric,
+        base,
         value,
         unit,
         precision,

@@ -1,12 +1,16 @@
 -- One row per department and fiscal year: headline figures as stated (current year, department
 -- or appropriation scope as the metric implies), and how much of each document was placed.
+-- Documents that name no department are not a department-year: they are in dim_document only.
 with facts as (
     select * from {{ ref('fct_document_facts') }}
-    where period = 'current' and project_name is null and subject_metric is null
+    where
+        period = 'current' and project_name is null and subject_metric is null
+        and department_id is not null
 ),
 
 documents as (
     select * from {{ ref('int_documents_landed') }}
+    where department_id is not null
 ),
 
 functional as (

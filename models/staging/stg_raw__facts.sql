@@ -12,6 +12,7 @@ renamed as (
         basis,
         project_name,
         subject_metric,
+        base,
         value,
         unit,
         precision,

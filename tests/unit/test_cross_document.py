@@ -52,3 +52,11 @@ def test_performance_report_against_final_accounts_is_a_warning_when_it_differs(
         ("metric=self_eval_score", D("0")),
     }
     assert all(i.breach_is_warning for _, i in instances) and {d for d, _ in instances} == {"pr"}
+
+
+def test_documents_that_name_no_department_are_never_matched():
+    # Two pages from different places, neither naming its department: unknown is not equal to unknown.
+    this_year = doc("b", 2024, "final_accounts", fact("total_income_expenditure", "1", period="prior"), department=None)
+    last_year = doc("a", 2023, "final_accounts", fact("total_income_expenditure", "2"), department=None)
+    report = doc("pr", 2023, "performance_overall", fact("executed", "2"), department=None)
+    assert by_rule([this_year, last_year, report]) == {}

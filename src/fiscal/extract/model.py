@@ -31,6 +31,9 @@ class Fact:
     provenance: Provenance
     project_name: str | None = None
     subject_metric: str | None = None  # what a change_amount / growth_pct compares
+    # … and against what: prior_actual (上年决算), prior_budget (上年预算), current_budget (本年预算,
+    # 调整后预算), initial_budget (年初预算). Two changes of one subject against different bases differ.
+    base: str | None = None
     pct: Decimal | None = None  # stated share of `share_of`
     pct_precision: Decimal | None = None
     share_of: str | None = None  # metric the stated share is a share of

@@ -105,6 +105,7 @@ class _SentenceState:
     last_item: _Item | None = None
     last_fact: Fact | None = None  # last fact outside lists
     last_change_subject: str | None = None
+    last_change_base: str | None = None
     facts_placed: int = 0  # facts placed in this sentence so far
 
 
@@ -409,13 +410,13 @@ class StatementExtractor:
             earlier = label[: len(label) - len(tail)]
             subject_metric = self._change_subject(change.group("subject"), state, earlier)
             state.last_change_subject = subject_metric
-            self._add_change("change_amount", change, q, prov, state, subject_metric)
+            self._add_change("change_amount", change, q, prov, state, subject_metric, label)
             return
         verb_first = cat.VERB_FIRST_CHANGE.match(tail.strip(" ,"))
         named_change = cat.match_label(verb_first.group("subject"), MONEY) if verb_first else None
         if verb_first and named_change is not None and not named_change[0].weak:
             state.last_change_subject = named_change[0].yields
-            self._add_change("change_amount", verb_first, q, prov, state, named_change[0].yields)
+            self._add_change("change_amount", verb_first, q, prov, state, named_change[0].yields, label)
             return
         source = cat.FUNDING_SOURCE_SPLIT.search(tail)
         if source:
@@ -616,7 +617,7 @@ class StatementExtractor:
             subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
             if state.change_abstained:
                 subject = None
-            self._add_change("growth_pct", change, q, prov, state, subject)
+            self._add_change("growth_pct", change, q, prov, state, subject, tail)
             return
         named = cat.match_label(stripped, PERCENT, sentence.text)
         if named is not None and state.facts_placed == 0 and state.subject is None:
@@ -693,6 +694,7 @@ class StatementExtractor:
         in_list: bool = False,
         project: str | None = None,
         basis: str | None = None,
+        base: str | None = None,
     ) -> None:
         # Scores, counts and headcounts are facts about the year, not amounts of a budget.
         basis = "actual" if q.kind in (SCORE, COUNT) else basis or _BASIS_OF_METRIC.get(metric, state.basis)
@@ -714,6 +716,7 @@ class StatementExtractor:
             if project is not None
             else (self.inline_project or self.project_group or self.tracker.project),
             subject_metric=subject_metric,
+            base=base,
             label=label.strip(" ,;:、") or None,
         )
         self.out.facts.append(fact)
@@ -734,8 +737,10 @@ class StatementExtractor:
         prov: Provenance,
         state: _SentenceState,
         subject: str | None,
+        words: str,
     ) -> None:
-        """change_amount or growth_pct: negative when the words say it went down (减少, 下降).
+        """change_amount or growth_pct: negative when the words say it went down (减少, 下降), with
+        what it is compared against (its base) from the same words, else the change's before it.
 
         A change of nothing named, or of a figure that could not be placed, is an issue, not a fact."""
         if subject is None or state.after_unplaced:
@@ -744,8 +749,39 @@ class StatementExtractor:
             self._issue_at("unplaced_change", f"{metric} of {reason}", prov)
             return
         state.change_abstained = False
+        base = self._comparison_base(words)
+        if base is None:
+            base = state.last_change_base if metric == "growth_pct" and state.last_change_base else self._default_base
+        state.last_change_base = base
         sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
-        self._add_fact(metric, q, replace(prov, pattern=metric), state, subject_metric=subject, sign=sign, in_list=True)
+        self._add_fact(
+            metric, q, replace(prov, pattern=metric), state, subject_metric=subject, sign=sign, in_list=True, base=base
+        )
+
+    @property
+    def _default_base(self) -> str:
+        """增加/减少 with no comparison named compares with last year, in the document's own basis."""
+        return "prior_budget" if self.metadata.doc_type == BUDGET else "prior_actual"
+
+    def _comparison_base(self, words: str) -> str | None:
+        """The base a change's words name: 比年初预算 → initial_budget, 比上年预算 / 与2019年预算相比 →
+        prior_budget, 比预算数 / 较全年预算 → current_budget, 比上年 / 同比 / 较2022年 → last year."""
+        year = self.metadata.fiscal_year
+        prior_year = rf"|{year - 1}年度?" if year else ""
+        compared = re.search(r"(?:比|较|与|同比|对比|低于|高于|超过)(?P<what>[^,;。]*)", words)
+        if compared is None:
+            return "prior_actual" if "同比" in words and self.metadata.doc_type != BUDGET else None
+        what = compared.group("what")
+        names_prior = re.match(rf"(?:上年|上一年|去年|上年度|同期{prior_year})", what) or compared.group(0).startswith(
+            "同比"
+        )
+        if "年初预算" in what or "年初批复" in what:
+            return "initial_budget"
+        if "预算" in what:
+            return "prior_budget" if names_prior else "current_budget"
+        if names_prior or "决算" in what:
+            return self._default_base if names_prior else "prior_actual"
+        return None
 
     def _add_line(
         self,

@@ -120,6 +120,7 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
             "basis": f.basis,
             "project_name": f.project_name,
             "subject_metric": f.subject_metric,
+            "base": f.base,
             "value": f.value,
             "unit": f.unit,
             "precision": f.precision,

@@ -17,7 +17,7 @@ from fiscal.quality.rules import DocumentFacts, FactRow, IndicatorRow
 _HALF = Decimal("0.5")
 
 _FACTS = """
-    select document_id, metric, scope, period, basis, project_name, subject_metric,
+    select document_id, metric, scope, period, basis, project_name, subject_metric, base,
            coalesce(amount_wan, value) as value, coalesce(precision_wan, precision) as unit_of_rounding,
            pct, pct_precision, share_of, evidence, span_start, span_end, value_text
     from marts.fct_document_facts {where} order by document_id, fact_id"""
@@ -66,7 +66,7 @@ def _fact(r: dict[str, Any]) -> FactRow:
         metric=r["metric"], scope=r["scope"], period=r["period"], basis=r["basis"], project=r["project_name"],
         subject=r["subject_metric"], value=r["value"], half_unit=_half(r["unit_of_rounding"]), pct=r["pct"],
         pct_half_unit=_half(r["pct_precision"]), share_of=r["share_of"], evidence=r["evidence"],
-        span_start=r["span_start"], span_end=r["span_end"], text=r["value_text"],
+        span_start=r["span_start"], span_end=r["span_end"], text=r["value_text"], base=r["base"],
     )  # fmt: skip
 
 

@@ -50,6 +50,7 @@ class FactRow:
     level: int | None = None
     text: str | None = None  # the value as written (a grade's words)
     source: str = "text"  # for lines: text, or table:<title>
+    base: str | None = None  # what a change or growth rate is compared against (prior_actual …)
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -111,8 +112,12 @@ class DocumentFacts:
         basis: str | None = None,
         project: str | None = None,
         subject: str | None = None,
+        base: str | None = None,
     ) -> FactRow | None:
-        """The first statement of a figure (statements that disagree are the stated-twice rule's job)."""
+        """The first statement of a figure (statements that disagree are the stated-twice rule's job).
+
+        Changes and growth rates are only ever of one subject and one base: a change of 公务接待费
+        against last year is not its change against the budget."""
         for row in self.facts:
             if (
                 row.metric == metric
@@ -122,6 +127,7 @@ class DocumentFacts:
                 and (basis is None or row.basis == basis)
                 and row.project == project
                 and row.subject == subject
+                and row.base == base
             ):
                 return row
         return None
@@ -472,17 +478,37 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
         )
 
 
+# A change's base says which two figures of its subject it is the difference of:
+# (period, basis) of the figure compared, and of the figure it is compared with.
+_BASE_FIGURES = {
+    "prior_actual": (("current", "actual"), ("prior", "actual")),
+    "prior_budget": (("current", "budget"), ("prior", "budget")),
+    "current_budget": (("current", "actual"), ("current", "budget")),
+    "initial_budget": (("current", "actual"), ("current", "initial_budget")),
+}
+
+
 def _subject_figures(doc: DocumentFacts, change: FactRow) -> tuple[FactRow | None, FactRow | None]:
+    """The subject's figure that changed and the figure it is compared with (its base)."""
     assert change.subject is not None
-    current = doc.first(change.subject, scope=change.scope, basis=change.basis, project=change.project)
-    prior = doc.first(change.subject, scope=change.scope, period="prior", basis=change.basis, project=change.project)
-    return current, prior
+    (period, basis), (base_period, base_basis) = _BASE_FIGURES.get(
+        change.base or "", (("current", change.basis), ("prior", change.basis))
+    )
+    current = doc.first(change.subject, scope=change.scope, period=period, basis=basis, project=change.project)
+    compared = doc.first(
+        change.subject, scope=change.scope, period=base_period, basis=base_basis, project=change.project
+    )
+    return current, compared
+
+
+def _subject_key(row: FactRow) -> str:
+    return f"subject={row.subject}" + (f" base={row.base}" if row.base else "")
 
 
 def change_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for change in (r for r in doc.facts if r.metric == "change_amount" and r.subject):
         current, prior = _subject_figures(doc, change)
-        key = _key(change.scope, change.period, change.basis, change.project, f"subject={change.subject}")
+        key = _key(change.scope, change.period, change.basis, change.project, _subject_key(change))
         if current is None or prior is None:
             yield Instance(
                 "change_eq_current_minus_prior",
@@ -500,9 +526,14 @@ def change_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 def growth_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for growth in (r for r in doc.facts if r.metric == "growth_pct" and r.subject):
-        key = _key(growth.scope, growth.period, growth.basis, growth.project, f"subject={growth.subject}")
+        key = _key(growth.scope, growth.period, growth.basis, growth.project, _subject_key(growth))
         change = doc.first(
-            "change_amount", scope=growth.scope, basis=growth.basis, project=growth.project, subject=growth.subject
+            "change_amount",
+            scope=growth.scope,
+            basis=growth.basis,
+            project=growth.project,
+            subject=growth.subject,
+            base=growth.base,
         )
         current, prior = _subject_figures(doc, growth)
         if change is None or (prior is None and current is None):
@@ -559,11 +590,12 @@ def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for row in doc.facts:
         # Outputs are named by free words ("面积"): two of them are not the same quantity.
         if row.value is not None and row.metric != "output_quantity":
-            groups[(row.metric, row.scope, row.period, row.basis, row.project, row.subject)].append(row)
-    for (metric, scope, period, basis, project, subject), rows in groups.items():
+            groups[(row.metric, row.scope, row.period, row.basis, row.project, row.subject, row.base)].append(row)
+    for (metric, scope, period, basis, project, subject, base), rows in groups.items():
         first = rows[0]
         for other in rows[1:]:
-            key = _key(scope, period, basis, project, f"metric={metric}" + (f" subject={subject}" if subject else ""))
+            extra = f"metric={metric}" + (f" subject={subject}" if subject else "") + (f" base={base}" if base else "")
+            key = _key(scope, period, basis, project, extra)
             yield Instance("same_figure_stated_twice_agrees", key, Comparison(one(first.figure()), one(other.figure())))
 
 
@@ -723,7 +755,9 @@ def prior_year_rule(docs: list[DocumentFacts]) -> Iterator[tuple[str, Instance]]
                 continue
             if fact.period == "prior":
                 subject, stated = fact.metric, one(fact.figure())
-            elif fact.metric == "change_amount" and fact.subject:
+            elif (
+                fact.metric == "change_amount" and fact.subject and fact.base in (None, "prior_actual", "prior_budget")
+            ):
                 current = doc.first(fact.subject, scope=fact.scope, basis=fact.basis)
                 if current is None:
                     continue
