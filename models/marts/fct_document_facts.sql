@@ -19,6 +19,7 @@ final as (
         project_name,
         subject_metric,
         base,
+        unplaced_parts,
         value,
         unit,
         precision,

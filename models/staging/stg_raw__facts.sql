@@ -13,6 +13,7 @@ renamed as (
         project_name,
         subject_metric,
         base,
+        coalesce(unplaced_parts, 0) as unplaced_parts,
         value,
         unit,
         precision,

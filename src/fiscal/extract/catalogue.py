@@ -243,6 +243,11 @@ def match_label(label: str, kind: str, sentence: str = "") -> tuple[StatementPat
     return (best[1], best[2]) if best else None
 
 
+def own_scope(metric: str) -> str | None:
+    """The scope a metric's own name fixes (“三公”经费 → fiscal), if it fixes one."""
+    return next((p.scope for p in CATALOGUE if p.name == metric and p.scope), None)
+
+
 def unknown_metrics() -> set[str]:
     """Metrics the catalogue yields that the vocabulary does not define (must be empty)."""
     return {pattern.yields for pattern in CATALOGUE} - set(METRICS)
@@ -307,3 +312,5 @@ COMPARED_FIGURE = re.compile(r"^(?:较|比|与|同)(?:上年|上一年|上年度
 CHANGE_VERBS = ("增加", "增长", "减少", "下降", "降低", "上升", "持平", "节约", "压缩")
 # A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
 SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")
+# Kinds of posts: where a sentence names two (行政编制4个,参公事业编制2个), each is a part, not the total.
+ESTABLISHMENT_KINDS = re.compile(r"(?:参公事业|参照公务员法管理事业|行政|事业|工勤)编制")

@@ -230,10 +230,7 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
 
 
 def _scope_of_metric(metric: str, table_scope: str) -> str:
-    for pattern in cat.CATALOGUE:
-        if pattern.name == metric and pattern.scope:  # the metric's own pattern, not a variant
-            return pattern.scope
-    return table_scope
+    return cat.own_scope(metric) or table_scope
 
 
 def _line(classification: str, level: int, name: str, code: str | None, class_name: str | None,

@@ -34,6 +34,9 @@ class Fact:
     # … and against what: prior_actual (上年决算), prior_budget (上年预算), current_budget (本年预算,
     # 调整后预算), initial_budget (年初预算). Two changes of one subject against different bases differ.
     base: str | None = None
+    # Parts listed after this figure (其中 …) that could not be placed: a sum over its parts is then
+    # incomplete, and its identity cannot be checked.
+    unplaced_parts: int = 0
     pct: Decimal | None = None  # stated share of `share_of`
     pct_precision: Decimal | None = None
     share_of: str | None = None  # metric the stated share is a share of

@@ -61,7 +61,8 @@ _PRIOR_WORDS = re.compile(r"上年|上一年|去年|上年度")
 _PRIOR_YEAR_EXPLICIT = re.compile(r"上年|上一年|\d{4}年")
 # What a change is measured against, written between its subject and its verb.
 _COMPARED_WITH = re.compile(
-    r"(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年|年初|全年)?度?(?:决算数?|预算数?|执行数)?(?:相比|对比)?"
+    r"(?:同口径)?(?:相较于|比|较|与|同比)(?:上年|上一年|去年|\d{4}年|年初|全年)?度?(?:决算数?|预算数?|执行数)?"
+    r"(?:相比|对比)?"
 )
 _COMPARISON_WORDS = re.compile(r"比|相比|较|同比|对比")
 _SCORING_ITEM = re.compile(r"得分|分值|总分")
@@ -90,6 +91,7 @@ class _SentenceState:
     subject: Fact | None  # what a bare "决算数" refers to
     whole_metric: str | None = None  # the figure a list (其中 …) breaks down
     whole_name: str | None = None  # … when it is a classified line (工资福利支出)
+    whole_fact: int | None = None  # index of the whole's fact, when the whole is a fact
     whole_is_functional: bool = False  # … a functional line (初中教育支出 …, 其中: 基本支出 …)
     list_mode: str | None = None  # functional | economic | projects | parts
     list_basis: str | None = None  # parts inherit the basis of their whole
@@ -309,13 +311,14 @@ class StatementExtractor:
                 return  # nothing named before "其中": not a breakdown we can place
             whole_metric, whole_name = state.last_item.metric, state.last_item.name
         state.whole_metric, state.whole_name = whole_metric, whole_name
+        item = state.last_item  # the whole's own record, when the whole is the figure just stated
+        is_whole = item is not None and (item.metric, item.name) == (whole_metric, whole_name)
+        state.whole_fact = item.index if item is not None and is_whole and item.kind == "fact" else None
         state.whole_is_functional = (
-            (item is not None and item.kind == "line" and self.out.lines[item.index].classification == "functional")
-            if (item := state.last_item) is not None and whole_name == item.name
-            else False
-        )
+            item is not None and is_whole and item.kind == "line"
+            and self.out.lines[item.index].classification == "functional"
+        )  # fmt: skip
         state.list_basis = self._basis_of_last_item(state)
-        item = state.last_item
         state.list_period = self.out.facts[item.index].period if item is not None and item.kind == "fact" else None
         if "主要用于" in intro and whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
             state.list_mode = "functional"
@@ -427,10 +430,9 @@ class StatementExtractor:
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
             named = None
         if named is not None and named[0].weak and not _bare_prefix(tail[: named[1]]):
-            # "“会议费”“培训费”“差旅费”财政拨款预算数3万元": 预算数 of something the catalogue does not know.
-            self._issue_at("unplaced_amount", f"a figure of '{tail[: named[1]][-30:]}', not a known figure", prov)
-            state.after_unplaced, state.last_item = True, None
-            return
+            # "“会议费”“培训费”“差旅费”财政拨款预算数3万元": 预算数 of something the catalogue does not know
+            # (an economic line, a project, or nothing known: the branches below decide).
+            named = None
         breakdown = _BREAKDOWN.search(sentence.text[: q.start - sentence.start])
         if named is not None and breakdown and METRICS[named[0].yields].revenue_source:
             # "按政府采购资金类型划分,一般公共预算拨款17000元": a source of procurement, not the income.
@@ -508,6 +510,7 @@ class StatementExtractor:
         else:
             self._issue_at("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'", prov)
             state.after_unplaced, state.last_item = True, None
+            self._count_unplaced_part(state)
 
     def _funding_split(
         self, q: Quantity, tail: str, source: re.Match[str], prov: Provenance, state: _SentenceState
@@ -562,12 +565,16 @@ class StatementExtractor:
         ("项目支出增加,较上年增加1133.95万元"), else the figure just stated, else the paragraph's subject."""
         candidates = [subject_text, *reversed(_CLAUSE_BREAK.split(earlier))]
         for text in candidates:
-            cleaned = re.sub(r"^.*?相比|^.*?比\d{4}年度?|^比上年|^较上[一]?年?度?", "", text)
-            cleaned = _COMPARED_WITH.sub("", cleaned)  # "收支较上年决算数减少": 收支 is what changed
+            # "与2022年相比,…" before the subject; "收支较上年决算数减少": 收支 is what changed.
+            cleaned = _COMPARED_WITH.sub("", re.sub(r"^与[^,;]*?相比", "", text))
             cleaned = cat.CHANGE.sub(lambda m: m.group("subject"), cleaned).strip(" ,")
             named = cat.match_label(cleaned, MONEY) if cleaned else None
             if named is not None and not named[0].weak:
                 return named[0].yields
+        # Else the figure just stated ("公务接待费602.47万元,比年初预算减少516.57万元"), also inside a list.
+        item = state.last_item
+        if item is not None and item.kind == "fact" and item.metric not in ("change_amount", "growth_pct"):
+            return item.metric
         if state.last_fact is not None:
             return state.last_fact.metric
         return state.subject.metric if state.subject is not None else None
@@ -648,6 +655,9 @@ class StatementExtractor:
 
     def _count(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
+        kinds = {m.group(0) for m in cat.ESTABLISHMENT_KINDS.finditer(sentence.text)}
+        if named is not None and named[0].yields == "headcount_authorised" and len(kinds) > 1:
+            return  # the posts of one kind, not the establishment's total
         if named is not None:
             self._add_fact(named[0].yields, q, replace(prov, pattern=named[0].name), state, in_list=True)
         elif q.unit == "个" and self.text.startswith("项目", q.end) and cat.PROJECT_COUNT_BEFORE.search(tail.strip()):
@@ -755,7 +765,15 @@ class StatementExtractor:
         state.last_change_base = base
         sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
         self._add_fact(
-            metric, q, replace(prov, pattern=metric), state, subject_metric=subject, sign=sign, in_list=True, base=base
+            metric,
+            q,
+            replace(prov, pattern=metric),
+            state,
+            subject_metric=subject,
+            sign=sign,
+            in_list=True,
+            base=base,
+            scope=cat.own_scope(subject),  # a change of “三公”经费 is of fiscal appropriations, like its subject
         )
 
     @property
@@ -848,6 +866,13 @@ class StatementExtractor:
         else:
             line = self.out.lines[item.index]
             self.out.lines[item.index] = replace(line, pct=q.value, pct_precision=q.precision, share_of=base)
+
+    def _count_unplaced_part(self, state: _SentenceState) -> None:
+        """A part of a list that could not be placed makes its whole's sum incomplete."""
+        if state.list_mode is None or state.whole_fact is None:
+            return
+        whole = self.out.facts[state.whole_fact]
+        self.out.facts[state.whole_fact] = replace(whole, unplaced_parts=whole.unplaced_parts + 1)
 
     def _apply_scope_markers(self, context: str, state: _SentenceState) -> None:
         found = [(m.start(), scope) for scope, marker in _SCOPE_MARKERS for m in marker.finditer(context)]

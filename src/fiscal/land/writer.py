@@ -121,6 +121,7 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
             "project_name": f.project_name,
             "subject_metric": f.subject_metric,
             "base": f.base,
+            "unplaced_parts": f.unplaced_parts,
             "value": f.value,
             "unit": f.unit,
             "precision": f.precision,

@@ -51,6 +51,7 @@ class FactRow:
     text: str | None = None  # the value as written (a grade's words)
     source: str = "text"  # for lines: text, or table:<title>
     base: str | None = None  # what a change or growth rate is compared against (prior_actual …)
+    unplaced_parts: int = 0  # parts listed after it that extraction could not place
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -215,10 +216,26 @@ def _sum_identity(
         if not (states_own_total or len(present) >= 2 or (lhs is not None and present)):
             continue
         missing = [m for m in required if terms[m] is None] + ([] if lhs else ["/".join(lhs_metrics)])
+        if lhs is not None and (unplaced := _unplaced_parts(doc, lhs)):
+            missing.append(unplaced)
         if lhs is None or missing or not present:
             yield Instance(rule_id, key, None, missing=", ".join(missing) or "all parts")
             continue
         yield Instance(rule_id, key, Comparison(one(lhs.figure()), total([r.figure() for r in present])))
+
+
+def _unplaced_parts(doc: DocumentFacts, whole: FactRow) -> str:
+    """'' when every part listed under any statement of `whole` was placed, else what is missing."""
+    count = max(
+        (
+            row.unplaced_parts
+            for row in doc.facts
+            if (row.metric, row.scope, row.period, row.basis, row.project)
+            == (whole.metric, whole.scope, whole.period, whole.basis, whole.project)
+        ),
+        default=0,
+    )
+    return f"{count} listed part(s) of {whole.metric} not placed" if count else ""
 
 
 # Components some documents state beside 基本支出 and 项目支出; each is added when stated.
@@ -315,8 +332,9 @@ def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
             if r
         ]
         key = _key(scope, period, basis, project)
-        if not parts:
-            yield Instance("three_public_total_eq_sum_of_parts", key, None, missing="every part")
+        unplaced = _unplaced_parts(doc, lhs)
+        if not parts or unplaced:
+            yield Instance("three_public_total_eq_sum_of_parts", key, None, missing=unplaced or "every part")
             continue
         yield Instance(
             "three_public_total_eq_sum_of_parts", key, Comparison(one(lhs.figure()), total([r.figure() for r in parts]))
@@ -1250,8 +1268,14 @@ RULES_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
 
 
 def evaluate(doc: DocumentFacts) -> list[Instance]:
-    """Every instance of every within-document rule for one document."""
-    return [instance for rule in RULES if rule.evaluate for instance in rule.evaluate(doc)]
+    """Every instance of every within-document rule for one document, each finding once: a figure
+    the document states twice alike (a headline and its paragraph) makes one instance, not two."""
+    instances: dict[tuple, Instance] = {}
+    for rule in RULES:
+        for instance in rule.evaluate(doc) if rule.evaluate else ():
+            sides = (instance.comparison.lhs.value, instance.comparison.rhs.value) if instance.comparison else None
+            instances.setdefault((instance.rule_id, instance.key, sides, instance.missing), instance)
+    return list(instances.values())
 
 
 def evaluate_corpus(docs: list[DocumentFacts]) -> list[tuple[str, Instance]]:

@@ -1,0 +1,62 @@
+"""Identities over the components the document states (issue 9): third spending components are
+added, and a sum whose listed parts were not all placed is insufficient_data, never an error."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from fiscal.documents.metadata import detect_metadata
+from fiscal.documents.normalise import normalise
+from fiscal.extract.statements import extract_statements
+from fiscal.quality.rules import DocumentFacts, FactRow, evaluate
+
+
+def fact(metric: str, value: str, **kw) -> FactRow:
+    row = dict(scope="department", period="current", basis="budget", project=None, subject=None, value=D(value),
+               half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None, evidence=f"{metric} {value}",
+               span_start=0, span_end=1)  # fmt: skip
+    row.update(kw)
+    return FactRow(metric=metric, **row)
+
+
+def only(doc: DocumentFacts, rule_id: str):
+    (instance,) = [i for i in evaluate(doc) if i.rule_id == rule_id]
+    return instance
+
+
+def test_a_third_spending_component_enters_the_total():
+    # 某法院部门预算: 支出合计 = 基本支出 + 项目支出 + 单位预留机动经费.
+    doc = DocumentFacts(
+        "d",
+        facts=[
+            fact("expenditure_total", "33172.15"),
+            fact("basic_expenditure", "18570.82"),
+            fact("project_expenditure", "11343.27"),
+            fact("contingency_reserve", "3258.06"),
+        ],
+    )
+    instance = only(doc, "expenditure_total_eq_basic_plus_project")
+    assert instance.comparison is not None and instance.comparison.residual == D("0")
+
+
+def test_parts_listed_but_not_placed_make_the_sum_insufficient():
+    text = (
+        "某区2022年“三公”经费决算情况说明\n"
+        "2022年的“三公”经费决算数合计为100.00万元,其中:因公出国(境)费0万元、公务接待费40.00万元、"
+        "会议费10.00万元、培训费50.00万元。"
+    )
+    normalised = normalise(text).text
+    extraction = extract_statements(normalised, detect_metadata(normalised))
+    (total,) = [f for f in extraction.facts if f.metric == "three_public_total"]
+    assert total.unplaced_parts == 2  # 会议费 and 培训费 are not “三公” items the vocabulary knows
+
+    doc = DocumentFacts(
+        "d",
+        facts=[
+            fact("three_public_total", "100.00", scope="fiscal", basis="actual", unplaced_parts=2),
+            fact("three_public_outbound_travel", "0", scope="fiscal", basis="actual"),
+            fact("three_public_reception", "40.00", scope="fiscal", basis="actual"),
+        ],
+    )
+    instance = only(doc, "three_public_total_eq_sum_of_parts")
+    assert instance.comparison is None and "2 listed part(s)" in instance.missing
