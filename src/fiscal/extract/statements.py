@@ -60,6 +60,7 @@ _PARTS_OF_SPENDING = {"basic_expenditure", "project_expenditure", "personnel_exp
 _PRIOR_WORDS = re.compile(r"上年|上一年|去年|上年度")
 _PRIOR_YEAR_EXPLICIT = re.compile(r"上年|上一年|\d{4}年")
 # What a change is measured against, written between its subject and its verb.
+_COMPARISON_WORD = re.compile(r"(?:同口径)?(?:相较于|比|较|同比)")
 _COMPARED_WITH = re.compile(
     r"(?:同口径)?(?:相较于|比|较|与|同比)(?:上年|上一年|去年|\d{4}年|年初|全年)?度?(?:决算数?|预算数?|执行数)?"
     r"(?:相比|对比)?"
@@ -306,9 +307,16 @@ class StatementExtractor:
         else:
             named = cat.match_label(before.rstrip(" ,;:、中"), MONEY)
             whole_metric = named[0].yields if named else None
-        if whole_metric is None and whole_name is None:
-            if state.last_item is None:
+        if whole_metric is None and whole_name is None and state.last_item is None:
+            subject = state.subject
+            if subject is None or before.strip(" ,;:、") or not METRICS[subject.metric].basis_neutral:
                 return  # nothing named before "其中": not a breakdown we can place
+            # "…“三公”经费预算为3328万元。其中,因公出国(境)费50万元…": parts of the sentence before's figure.
+            state.whole_metric, state.whole_name, state.whole_fact = subject.metric, None, None
+            state.list_basis, state.list_period, state.list_mode = subject.basis, subject.period, "parts"
+            return
+        if whole_metric is None and whole_name is None:
+            assert state.last_item is not None
             whole_metric, whole_name = state.last_item.metric, state.last_item.name
         state.whole_metric, state.whole_name = whole_metric, whole_name
         item = state.last_item  # the whole's own record, when the whole is the figure just stated
@@ -565,12 +573,11 @@ class StatementExtractor:
         ("项目支出增加,较上年增加1133.95万元"), else the figure just stated, else the paragraph's subject."""
         candidates = [subject_text, *reversed(_CLAUSE_BREAK.split(earlier))]
         for text in candidates:
-            # "与2022年相比,…" before the subject; "收支较上年决算数减少": 收支 is what changed.
-            cleaned = _COMPARED_WITH.sub("", re.sub(r"^与[^,;]*?相比", "", text))
-            cleaned = cat.CHANGE.sub(lambda m: m.group("subject"), cleaned).strip(" ,")
-            named = cat.match_label(cleaned, MONEY) if cleaned else None
-            if named is not None and not named[0].weak:
-                return named[0].yields
+            cleaned = _change_subject_words(text)
+            if not _bare_prefix(cleaned):
+                named = cat.match_label(cleaned, MONEY)
+                # Words that name something the catalogue does not know: abstain, never borrow a neighbour.
+                return named[0].yields if named is not None and not named[0].weak else None
         # Else the figure just stated ("公务接待费602.47万元,比年初预算减少516.57万元"), also inside a list.
         item = state.last_item
         if item is not None and item.kind == "fact" and item.metric not in ("change_amount", "growth_pct"):
@@ -954,6 +961,16 @@ _BARE_PREFIX = re.compile(
 )
 # "按政府采购资金类型划分,": the figures after it break down the named whole.
 _BREAKDOWN = re.compile(r"按(?P<whole>[^,。;]{2,20}?)(?:划分|分类|统计)[,:]")
+
+
+def _change_subject_words(text: str) -> str:
+    """The words naming what changed: "2015年“三公”经费决算数据比2014年…" → 2015年“三公”经费决算数据;
+    "收支较上年决算数" → 收支; "公务接待费支出决算比预算无增减变化" → 公务接待费支出决算."""
+    text = re.sub(r"^与[^,;]*?相比", "", text)
+    parts = _COMPARISON_WORD.split(text, maxsplit=1)
+    cleaned = parts[0] if len(parts) == 2 and parts[0].strip() else _COMPARED_WITH.sub("", text)
+    cleaned = cat.CHANGE.sub(lambda m: m.group("subject"), cleaned)
+    return re.sub(r"(?:无增减变化|无变化|基本持平|持平|不变)$", "", cleaned).strip(" ,")
 
 
 def _bare_prefix(prefix: str) -> bool:
