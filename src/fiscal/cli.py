@@ -237,6 +237,43 @@ def measure_extraction(
         json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+@app.command("measure-findings")
+def measure_findings(
+    folder: Annotated[Path, typer.Argument(help="Labelled documents (.txt with .json labels of their identities).")],
+    warehouse: Annotated[
+        Path | None, typer.Option(help="A warehouse the folder was already run into; default: run it now.")
+    ] = None,
+) -> None:
+    """Score the error findings against labelled identities: faulty documents flagged at the failing
+    figures, and consistent documents given an error (false alarms)."""
+    import tempfile
+
+    from fiscal.evaluation.findings import score_findings
+
+    if warehouse is None:
+        _quiet_prefect()
+        from flows.pipeline import pipeline
+
+        warehouse = Path(tempfile.mkdtemp(prefix="fiscal-findings-")) / "warehouse.duckdb"
+        with console.status(f"Running the pipeline on {folder}…"):
+            pipeline([str(folder)], str(warehouse))
+    result = score_findings(folder, warehouse)
+    table = Table(title=f"Error findings on {folder}")
+    for column in ("document", "failing identities", "error findings", "at the failing figures"):
+        table.add_column(column, justify="left" if column == "document" else "right")
+    for d in result.documents:
+        if d.faulty or d.errors:
+            table.add_row(d.name, str(d.failing_identities), str(len(d.errors)), "yes" if d.at_failing_figures else "")
+    console.print(table)
+    consistent = len(result.documents) - len(result.faulty)
+    console.print(f"faulty documents flagged at the failing figures: {len(result.flagged_at_figures)} of "
+                  f"{len(result.faulty)}; consistent documents with an error: {len(result.false_alarms)} of "
+                  f"{consistent}")  # fmt: skip
+    for d in result.false_alarms:
+        for error in d.errors:
+            typer.echo(f"  false alarm  {d.name}  {error}")
+
+
 @app.command()
 def vocabulary(
     write: Annotated[bool, typer.Option(help="Rewrite seeds/metric_vocabulary.csv.")] = False,
