@@ -270,7 +270,7 @@ LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|�
 FUNDING_DOCUMENT = re.compile(r"(?:根据|依据|据)?(?P<number>[\u4e00-\u9fff]{1,6}[\[〔(【]\d{4}[\]〕)】]\d+号)")
 # Economic classification 类 names (部门预算支出经济分类 301-399) as they are written.
 ECONOMIC_CLASS = re.compile(
-    r"^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出|对企业补助|债务利息及费用支出|"
+    r"^(?:工资福利(?:支出)?|商品和服务(?:支出)?|对个人和家庭的?补助(?:支出)?|资本性支出|对企业补助|债务利息及费用支出|"
     r"其他支出)$"
 )
 GRADE = re.compile(

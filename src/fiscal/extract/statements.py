@@ -580,6 +580,8 @@ class StatementExtractor:
                 return named[0].yields if named is not None and not named[0].weak else None
         # Else the figure just stated ("公务接待费602.47万元,比年初预算减少516.57万元"), also inside a list.
         item = state.last_item
+        if item is not None and item.kind == "line":
+            return None  # the change of a classified line: lines are not subjects of facts yet, abstain
         if item is not None and item.kind == "fact" and item.metric not in ("change_amount", "growth_pct"):
             return item.metric
         if state.last_fact is not None:
