@@ -51,3 +51,10 @@ def test_precision_of_numerals():
 def test_output_units():
     (quantity,) = find_quantities("拆迁房屋11.6万平方米")
     assert (quantity.value, quantity.unit, quantity.kind) == (Decimal("11.6"), "万平方米", "count")
+
+
+def test_a_minus_after_words_is_a_sign_after_a_digit_a_range():
+    (negative,) = find_quantities("公务接待费-17.09万元")
+    assert (negative.value, negative.text) == (Decimal("-17.09"), "-17.09万元")
+    (upper,) = find_quantities("补助1-2万元")
+    assert upper.value == Decimal("2")  # a range's upper bound, not a negative amount

@@ -49,7 +49,10 @@ _UNIT = (
     # "合计为807.95万," — 万 standing alone at a clause end is 万元 cut short (a page end, a typo).
     r"|万(?![\u4e00-\u9fff0-9A-Za-z]))"
 )
-QUANTITY_RE = re.compile(rf"(?<![\d.,]){_NUMBER}[ ]?{_UNIT}(?!性)")  # 一次性 is an adjective
+# A minus written straight after words ("公务接待费-17.09万元") is a negative figure; after a digit it
+# is a range or a date ("1-2万元", "2021-2023年") and not a sign.
+_SIGN = r"(?P<sign>(?<![\d.,A-Za-z-])-)?"
+QUANTITY_RE = re.compile(rf"(?<![\d.,]){_SIGN}{_NUMBER}[ ]?{_UNIT}(?!性)")  # 一次性 is an adjective
 
 MONEY, PERCENT, SCORE, COUNT = "money", "percent", "score", "count"
 
@@ -117,6 +120,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if parsed is None:
             continue
         value, precision = parsed
+        if match.group("sign"):
+            value = -value
         unit = "万元" if match.group("unit") == "万" else match.group("unit")
         found.append(Quantity(value, unit, precision, match.group(0), match.start(), match.end()))
     return found
