@@ -54,6 +54,9 @@ _LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
     "executed_fiscal_funds": ("executed", "fiscal"),
     "budget_adjusted_fiscal_funds": ("budget_adjusted", "fiscal"),
 }
+# The labels write total_income / total_expenditure both for 本年收入/支出合计 and for 收入/支出总计
+# (the sides of 收支总计, carry-overs included): either metric holds such a figure.
+_EITHER_TOTAL = {"income_total": ("total_income_expenditure",), "expenditure_total": ("total_income_expenditure",)}
 # Execution metrics carry their basis in their name.
 _BASIS_OF_METRIC = {"budget_initial": "initial_budget", "budget_adjusted": "budget", "executed": "actual"}
 _UNSCORED_KINDS = ("%", "分")
@@ -66,6 +69,7 @@ class Key:
     bases: tuple[str, ...]  # a label's "_budget" does not say which budget: 年初预算 and 全年预算 both match
     scope: str | None  # None: the label does not say, any scope matches
     project: str | None = None  # a project's figure is held only by a fact of that project
+    also: tuple[str, ...] = ()  # other metrics that hold the figure (see _EITHER_TOTAL)
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,8 @@ def key_of_label(label_metric: str, doc_type: str | None, project: str | None = 
     if metric not in CORE_METRICS:
         return None
     default = "budget" if doc_type == BUDGET else "actual"
-    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope, project)
+    also = _EITHER_TOTAL.get(metric, ()) if name in ("total_income", "total_expenditure") else ()
+    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope, project, also)
 
 
 def fact_value(fact: Fact) -> Decimal | None:
@@ -132,7 +137,7 @@ def fact_value(fact: Fact) -> Decimal | None:
 
 
 def _fact_matches(fact: Fact, key: Key) -> bool:
-    if (fact.metric, fact.period) != (key.metric, key.period) or fact.basis not in key.bases:
+    if fact.metric not in (key.metric, *key.also) or fact.period != key.period or fact.basis not in key.bases:
         return False
     if key.project is not None and not _same_project(fact.project_name, key.project):
         return False

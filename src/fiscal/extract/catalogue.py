@@ -55,10 +55,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Totals and income sources (收入支出决算总表, 收入决算表)
     P(
         "total_income_expenditure",
-        r"收[、,和与及]?支(?:决算|预算)?(?:总计|总预算|总额)?|收入支出(?:决算|预算)?总计",
+        # 收入总计 and 支出总计 are the two sides of 收支总计 (本年收入合计 plus carry-overs); after a
+        # source's name (财政拨款收入预算总计) they are that source's total, not the document's.
+        r"收[、,和与及]?支(?:决算|预算)?(?:总计|总预算|总额)?|收入支出(?:决算|预算)?总计"
+        r"|(?<![款金])收入(?:决算|预算)?总计|(?<![款金])支出(?:决算|预算)?总计",
         "total_income_expenditure",
     ),
-    P("income_total", r"(?:本年)?收入(?:决算|预算)?(?:合计|总计)|总收入|收入总预算", "income_total"),
+    P("income_total", r"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算", "income_total"),
     P(
         "fiscal_appropriation_income",
         r"财政(?:预算)?拨款收入|财政补助收入",
@@ -87,9 +90,9 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("operating_income", r"经营收入", "operating_income", scope="department"),
     P("superior_subsidy_income", r"上级补助收入", "superior_subsidy_income", scope="department"),
     P("subordinate_income", r"附属单位上缴收入", "subordinate_income", scope="department"),
-    P("other_income", r"其他收入", "other_income", scope="department"),
+    P("other_income", r"其他收入|其他资金(?:收入)?", "other_income", scope="department"),
     # Expenditure structure (支出决算表, 基本支出表)
-    P("expenditure_total", r"(?:本年)?支出(?:决算|预算)?(?:合计|总计)|总支出", "expenditure_total"),
+    P("expenditure_total", r"(?:本年)?支出(?:决算|预算)?合计|总支出", "expenditure_total"),
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
     P(
         "fiscal_expenditure_total",
@@ -160,9 +163,9 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Other important matters (其他重要事项)
     P("agency_operating_expense", r"机关运行经费", "agency_operating_expense"),
     P("procurement_total", r"政府采购(?:支出)?(?:总额|合计)?|实际采购(?:数|金额)?", "procurement_total"),
-    P("procurement_goods", r"政府采购货物|货物类?采购", "procurement_goods"),
-    P("procurement_works", r"政府采购工程|工程类?采购", "procurement_works"),
-    P("procurement_services", r"政府采购服务|服务类?采购", "procurement_services"),
+    P("procurement_goods", r"政府采购货物|货物类?(?:政府)?采购(?:支出)?", "procurement_goods"),
+    P("procurement_works", r"政府采购工程|工程类?(?:政府)?采购(?:支出)?", "procurement_works"),
+    P("procurement_services", r"政府采购服务|服务类?(?:政府)?采购(?:支出)?", "procurement_services"),
     P("procurement_sme_reserved", r"面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_sme_reserved"),
     P("procurement_micro_reserved", r"面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_micro_reserved"),
     P("procurement_sme_awarded", r"授予中小企业合同(?:金额)?", "procurement_sme_awarded"),

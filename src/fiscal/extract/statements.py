@@ -73,6 +73,8 @@ _SCORING_ITEM = re.compile(r"得分|分值|总分")
 class _FunctionalContext:
     class_name: str | None = None
     kuan_name: str | None = None
+    # Budget explanations mark economic classes the same way ("工资福利支出(类)", "基本工资(款)").
+    economic: bool = False
 
 
 @dataclass
@@ -205,7 +207,7 @@ class StatementExtractor:
 
     def _enter_functional(self, level: str, name: str) -> None:
         if level == "类":
-            self.functional = _FunctionalContext(class_name=name)
+            self.functional = _FunctionalContext(class_name=name, economic=bool(cat.ECONOMIC_CLASS.match(name)))
         elif level == "款":
             self.functional.kuan_name = name
 
@@ -597,9 +599,21 @@ class StatementExtractor:
             self._enter_functional(mark.group("level"), name)
             last_end = mark.end()
         remainder = _clean_name(cleaned[last_end:])
-        if remainder and level < 3:
+        if remainder and level < 3 and not re.fullmatch(cat.FILLER, remainder):
             level, name = level + 1, remainder
         context = self.functional
+        if context.economic and level <= 2:
+            self._add_line(
+                "economic",
+                level,
+                name,
+                q,
+                replace(prov, pattern="economic_marked"),
+                state,
+                class_name=context.class_name,
+                parent_metric=state.whole_metric if state.whole_metric in _WHOLE_OF_ECONOMIC_LIST else None,
+            )
+            return
         class_name = context.class_name if level > 1 else None
         kuan_name = context.kuan_name if level > 2 else None
         self._add_line(

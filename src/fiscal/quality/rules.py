@@ -290,8 +290,9 @@ def income_rule(doc: DocumentFacts) -> Iterator[Instance]:
         others = [doc.first(m, period=period, basis=basis, project=project) for m in _INCOME_SOURCES]
         present = [r for r in appropriation + others if r is not None]
         key = _key(scope, period, basis, project)
-        if not present:
-            yield Instance("income_total_eq_sum_of_sources", key, None, missing="every income source")
+        unplaced = _unplaced_parts(doc, income)
+        if not present or unplaced:
+            yield Instance("income_total_eq_sum_of_sources", key, None, missing=unplaced or "every income source")
             continue
         yield Instance(
             "income_total_eq_sum_of_sources",
@@ -474,11 +475,16 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
         key = f"part={row.name or row.metric} share_of={row.share_of}"
         whole = None
         if row.share_of:
+            # "财政拨款支出9066.79万元,占本年支出合计的99.13%": a share of a total of its own metric is of
+            # the department's total, never of itself.
+            scope = row.scope if row.share_of != row.metric else "department"
             whole = (
-                doc.first(row.share_of, scope=row.scope, period=row.period, basis=row.basis)
+                doc.first(row.share_of, scope=scope, period=row.period, basis=row.basis)
                 or doc.first(row.share_of, period=row.period, basis=row.basis)
                 or doc.first(row.share_of, period=row.period)
             )
+            if whole is not None and whole.metric == row.metric and whole.scope == row.scope:
+                whole = None
         if whole is None:
             yield Instance("stated_share_eq_part_over_total", key, None, missing=row.share_of or "the total")
             continue
