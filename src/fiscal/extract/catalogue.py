@@ -261,8 +261,12 @@ CHANGE = re.compile(
     r"(?P<subject>.*?)(?:各|分别)?(?P<direction>增加|增长|增支|上升|减少|下降|减支|降低|节约|压缩)(?:了)?$"
 )
 NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "节省"}
-# The verb before what changed: "压缩公务接待费52万元", "节约公用经费3万元".
-VERB_FIRST_CHANGE = re.compile(r"^(?P<direction>压缩|减少|增加|节约|节省)(?:了)?(?P<subject>[^,;:]{2,30})$")
+# The verb before what changed: "压缩公务接待费52万元", "节约公用经费3万元", and in a reason clause
+# "主要原因是基本支出增加人员经费1408.29万元" (the figure is the change, not the level).
+VERB_FIRST_CHANGE = re.compile(
+    r"^(?:(?:主要)?原因(?:是|为|主要是)[^,;:]*?)?(?P<direction>压缩|减少|增加|节约|节省)(?:了)?"
+    r"(?P<subject>[^,;:增减]{2,30})$"
+)
 # A stated share: "占59.37%", "占本年支出合计的100%", "占政府采购支出总额的0%".
 SHARE = re.compile(r"^占(?P<base>.*?)(?:的)?(?:比重|比例)?(?:为)?$")
 # Completion against budget on a classified line: "完成预算100%", "完成年初预算的95%".

@@ -86,7 +86,7 @@ def _amount(text: str, unit: str) -> tuple[Decimal, Decimal, Decimal] | None:
 
 
 # Words that, before a title's match, make it another table (一般公共预算财政拨款项目支出决算表).
-_OTHER_TABLE_WORDS = re.compile(r"支出|收入|预算|决算|拨款|经费")
+_OTHER_TABLE_WORDS = re.compile(r"支出|收入|预算|决算|拨款|经费|采购|项目")
 
 
 def _classify(title_lines: list[str]) -> tuple[str, str, str] | None:

@@ -253,7 +253,10 @@ class StatementExtractor:
             self._open_list(label[: intro.start()], label[intro.start() :], state)
         state.basis = _basis(tail, state.list_basis or self.default_basis)
         if q.kind == MONEY:
+            placed = len(self.out.facts) + len(self.out.lines) + len(self.out.projects)
             self._money(q, label, tail, provenance, sentence, state)
+            if len(self.out.facts) + len(self.out.lines) + len(self.out.projects) == placed:
+                self._count_unplaced_part(state)
         elif q.kind == PERCENT:
             self._percent(q, tail, provenance, sentence, state)
         elif q.kind == SCORE:
@@ -432,8 +435,9 @@ class StatementExtractor:
             self._add_change("change_amount", verb_first, q, prov, state, named_change[0].yields, label)
             return
         source = cat.FUNDING_SOURCE_SPLIT.search(tail)
-        if source:
-            self._funding_split(q, tail, source, prov, state)
+        split_of = cat.match_label(tail[source.end() :], MONEY) if source else None
+        if source and split_of is not None and split_of[0].yields in _BASIS_OF_METRIC:
+            self._funding_split(q, source.group(0), split_of[0].yields, prov, state)
             return
         # Inside a named group of projects, "该类项目 … 预算总金额" is that group's budget.
         named = cat.match_label(tail, MONEY, sentence.text if self.project_group is None else "")
@@ -520,21 +524,13 @@ class StatementExtractor:
         else:
             self._issue_at("unplaced_amount", f"no statement pattern names the figure after '{tail[-30:]}'", prov)
             state.after_unplaced, state.last_item = True, None
-            self._count_unplaced_part(state)
 
-    def _funding_split(
-        self, q: Quantity, tail: str, source: re.Match[str], prov: Provenance, state: _SentenceState
-    ) -> None:
+    def _funding_split(self, q: Quantity, source: str, metric: str, prov: Provenance, state: _SentenceState) -> None:
         """ "上级资金安排年初预算数为2480.21万元": the part of a budget figure from one funding source."""
-        named = cat.match_label(tail[source.end() :], MONEY)
-        if named is None or named[0].yields not in _BASIS_OF_METRIC:
-            self._issue_at("funding_source_split", "figure of a funding source, but of no known budget figure", prov)
-            return
-        metric = named[0].yields
         self._add_line(
             "funding_source",
             1,
-            source.group(0),
+            source,
             q,
             replace(prov, pattern="funding_source"),
             state,

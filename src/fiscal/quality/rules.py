@@ -381,8 +381,9 @@ def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 def _functional_children(doc: DocumentFacts, parent: FactRow, level: int) -> list[FactRow]:
     def belongs(child: FactRow) -> bool:
-        if (child.level, child.basis, child.period, child.source) != (
+        if (child.level, child.scope, child.basis, child.period, child.source) != (
             level,
+            parent.scope,
             parent.basis,
             parent.period,
             parent.source,
@@ -394,7 +395,12 @@ def _functional_children(doc: DocumentFacts, parent: FactRow, level: int) -> lis
         parent_name = child.class_name if parent.level == 1 else child.kuan_name
         return bool(parent_name) and _name_key(parent_name) == _name_key(parent.name or "")
 
-    return [child for child in doc.functional if belongs(child)]
+    # A child stated twice (two sections of the explanation) is one child: its first statement.
+    children: dict[str, FactRow] = {}
+    for child in doc.functional:
+        if belongs(child):
+            children.setdefault(_line_key(child), child)
+    return list(children.values())
 
 
 def functional_children_rule(doc: DocumentFacts) -> Iterator[Instance]:
