@@ -446,11 +446,12 @@ def economic_items_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if lhs is None:
             yield Instance("economic_total_eq_sum_of_items", key, None, missing=parent)
             continue
+        # A list in the text ("主要包括 …") may leave items out; a standard table lists them all.
         yield Instance(
             "economic_total_eq_sum_of_items",
             key,
             Comparison(one(lhs.figure()), total([i.figure() for i in listed])),
-            shortfall_is_warning=True,
+            shortfall_is_warning=not source.startswith("table:"),
         )
 
 
@@ -500,12 +501,27 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
                 "stated_share_eq_part_over_total", key, None, missing="a non-zero total", not_applicable=True
             )
             continue
+        # A share nudged by one unit is a warning only where the shares listed with it total 100 %
+        # as written: that is the nudge's reason, and elsewhere a wrong share is an error.
+        nudged = row.pct_half_unit is not None and _shares_total_100(doc, row)
         yield Instance(
             "stated_share_eq_part_over_total",
             key,
             Comparison(one(row.pct_figure()), computed),
-            near_miss=row.pct_half_unit * 2 if row.pct_half_unit else None,
+            near_miss=row.pct_half_unit * 2 if nudged and row.pct_half_unit else None,
         )
+
+
+def _shares_total_100(doc: DocumentFacts, row: FactRow) -> bool:
+    """The stated shares of `row`'s whole (same base, scope, period, basis) add up to exactly 100."""
+    siblings = [
+        other
+        for other in doc.facts + doc.functional
+        if other.pct is not None
+        and (other.share_of, other.scope, other.period, other.basis) == (row.share_of, row.scope, row.period, row.basis)
+        and other.source == row.source
+    ]
+    return len(siblings) >= 2 and sum(other.pct for other in siblings if other.pct is not None) == 100
 
 
 # A change's base says which two figures of its subject it is the difference of:
