@@ -12,6 +12,7 @@ from fiscal.documents.metadata import detect_metadata
 from fiscal.documents.normalise import normalise
 from fiscal.extract.statements import extract_statements
 from fiscal.quality.rules import DocumentFacts, FactRow, evaluate
+from tests.unit.rows import fact_row
 
 
 def changes(text: str) -> set[tuple]:
@@ -51,11 +52,7 @@ def test_a_budget_compared_with_last_years_budget():
 
 
 def fact(metric: str, value: str, **kw) -> FactRow:
-    row = dict(scope="fiscal", period="current", basis="actual", project=None, subject=None, value=D(value),
-               half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None, evidence=f"{metric} {value}",
-               span_start=0, span_end=1)  # fmt: skip
-    row.update(kw)
-    return FactRow(metric=metric, **row)
+    return fact_row(metric, value, **{"scope": "fiscal", **kw})
 
 
 def instances(doc: DocumentFacts, rule_id: str) -> list:

@@ -3,14 +3,9 @@
 from decimal import Decimal as D
 
 from fiscal.quality.rules import DocumentFacts, FactRow, evaluate_corpus
+from tests.unit.rows import fact_row
 
-
-def fact(metric: str, value: str, **kw) -> FactRow:
-    row = dict(scope="department", period="current", basis="actual", project=None, subject=None, value=D(value),
-               half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None, evidence=f"{metric} {value}",
-               span_start=0, span_end=1)  # fmt: skip
-    row.update(kw)
-    return FactRow(metric=metric, **row)
+fact = fact_row
 
 
 def doc(document_id: str, year: int, doc_type: str, *facts: FactRow, department: str = "d1") -> DocumentFacts:

@@ -9,14 +9,11 @@ from fiscal.documents.metadata import detect_metadata
 from fiscal.documents.normalise import normalise
 from fiscal.extract.statements import extract_statements
 from fiscal.quality.rules import DocumentFacts, FactRow, evaluate
+from tests.unit.rows import fact_row
 
 
 def fact(metric: str, value: str, **kw) -> FactRow:
-    row = dict(scope="department", period="current", basis="budget", project=None, subject=None, value=D(value),
-               half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None, evidence=f"{metric} {value}",
-               span_start=0, span_end=1)  # fmt: skip
-    row.update(kw)
-    return FactRow(metric=metric, **row)
+    return fact_row(metric, value, **{"basis": "budget", **kw})
 
 
 def only(doc: DocumentFacts, rule_id: str):

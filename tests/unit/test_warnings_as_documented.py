@@ -7,14 +7,9 @@ from decimal import Decimal as D
 
 from fiscal.quality.rules import DocumentFacts, FactRow, evaluate
 from fiscal.quality.validate import _status
+from tests.unit.rows import fact_row
 
-
-def row(metric: str, value: str, **kw) -> FactRow:
-    defaults = dict(scope="department", period="current", basis="actual", project=None, subject=None,
-                    value=D(value), half_unit=D("0.005"), pct=None, pct_half_unit=None, share_of=None,
-                    evidence=f"{metric} {value}", span_start=0, span_end=1)  # fmt: skip
-    defaults.update(kw)
-    return FactRow(metric=metric, **defaults)
+row = fact_row
 
 
 def statuses(doc: DocumentFacts, rule_id: str) -> list[str]:
