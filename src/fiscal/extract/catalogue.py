@@ -258,9 +258,10 @@ def unknown_metrics() -> set[str]:
 
 # Change against the prior year: "与2022年相比,收、支总计各增加232.56万元", "增长123.06%".
 CHANGE = re.compile(
-    r"(?P<subject>.*?)(?:各|分别)?(?P<direction>增加|增长|增支|上升|减少|下降|减支|降低|节约|压缩)(?:了)?$"
+    r"(?P<subject>.*?)(?:各|分别)?"
+    r"(?P<direction>增加|增长|增支|上升|多支出|超支|减少|下降|减支|降低|节约|压缩|少支出|节支)(?:了)?$"
 )
-NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "节省"}
+NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "节省", "少支出", "节支"}
 # The verb before what changed: "压缩公务接待费52万元", "节约公用经费3万元", and in a reason clause
 # "主要原因是基本支出增加人员经费1408.29万元" (the figure is the change, not the level).
 VERB_FIRST_CHANGE = re.compile(
