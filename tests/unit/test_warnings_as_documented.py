@@ -52,3 +52,14 @@ def test_a_share_one_unit_off_is_a_warning_only_where_the_shares_total_100():
         facts=[total, share("basic_expenditure", "1000.00", "33.34"), share("project_expenditure", "2000.00", "66.67")],
     )
     assert statuses(unnudged, "stated_share_eq_part_over_total")[0] == "error"
+
+
+def test_missing_standard_tables_only_for_a_document_that_publishes_the_set():
+    from fiscal.quality.rules import REQUIRED_TABLES
+
+    section_page = DocumentFacts("d", tables={"three_public": "“三公”经费支出决算表"})
+    assert statuses(section_page, "required_tables_present") == []
+    eight_of_nine = DocumentFacts(
+        "d", tables={kind: title for kind, title in REQUIRED_TABLES.items() if kind != "expenditure"}
+    )
+    assert sorted(statuses(eight_of_nine, "required_tables_present")) == ["pass"] * 8 + ["warning"]
