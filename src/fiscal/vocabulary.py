@@ -102,6 +102,14 @@ _METRICS = [
     Metric("execution_rate_pct", "预算执行率", "Budget execution rate", kind="percent"),
     Metric("self_eval_score", "自评得分", "Self-evaluation total score", kind="score"),
     Metric("grade", "自评等级", "Self-evaluation grade", kind="text"),
+    # The words comparing a line's actual with its budget ("决算数小于预算数"); `label` names the line.
+    Metric(
+        "stated_comparison",
+        "决算与预算的比较(文字)",
+        "Actual against budget, as the text states it",
+        kind="text",
+        basis_neutral=False,
+    ),
     Metric("headcount", "实有人数", "Staff actually employed", kind="count"),
     Metric("headcount_on_payroll", "在编人数", "Staff on the establishment payroll", kind="count"),
     Metric("headcount_authorised", "编制数", "Authorised establishment posts", kind="count"),
@@ -116,6 +124,18 @@ _METRICS = [
 ]
 
 METRICS: dict[str, Metric] = {metric.key: metric for metric in _METRICS}
+
+# The relation a stated_comparison's words assert of actual against budget.
+STATED_RELATIONS = {
+    "大于": ">",
+    "多于": ">",
+    "高于": ">",
+    "超过": ">",
+    "小于": "<",
+    "少于": "<",
+    "低于": "<",
+    "等于": "=",
+}
 
 
 def metric(key: str) -> Metric:

@@ -263,6 +263,11 @@ def test_corpus_pdfs(prefect_server, tmp_path):
     planted = "putuo_finance_bureau_2024_final_accounts_with_planted_errors.pdf"
     # 收入支出总计 altered to 0 万元: its growth no longer follows from the change
     assert (planted, "growth_eq_change_over_prior", Decimal("-1.87")) in errors
+    # the planted copy's words contradict its figures: 行政运行 "决算数大于预算数" with 1511.89 < 1560.05,
+    # 职业年金 "大于" with 80.38 < 80.81, 行政单位医疗 "等于" with 60.99 against 62.29
+    said = {lhs for source, rule, lhs in errors if source == planted and rule == "stated_comparison_agrees"}
+    assert said == {Decimal("1511.89"), Decimal("80.38"), Decimal("60.99")}
+    assert not [e for e in errors if e[1] == "stated_comparison_agrees" and e[0] != planted]
     # both copies print 71.73% for 2106.66 ÷ 2940.05 (= 71.65%); their shares add up to 100.07%
     assert (
         "putuo_finance_bureau_2024_final_accounts.pdf",

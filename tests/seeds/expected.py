@@ -100,6 +100,8 @@ SEED_001 = {
     ("personnel_expense", DEPT, CUR, A, None, None, D("236.24")),
     ("public_expense", DEPT, CUR, A, None, None, D("14.03")),
     ("project_expenditure", GPB, CUR, A, None, None, D("171.27")),
+    # (三)一般公共预算财政拨款支出决算具体情况: seven lines each "…支出决算为X万元…,决算数等于预算数"
+    ("stated_comparison", GPB, CUR, A, None, None, "决算数等于预算数"),
 }
 
 SEED_002 = {

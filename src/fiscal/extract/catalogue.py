@@ -322,3 +322,8 @@ CHANGE_VERBS = ("增加", "增长", "减少", "下降", "降低", "上升", "持
 SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")
 # Kinds of posts: where a sentence names two (行政编制4个,参公事业编制2个), each is a part, not the total.
 ESTABLISHMENT_KINDS = re.compile(r"(?:参公事业|参照公务员法管理事业|行政|事业|工勤)编制")
+# What the text says of a line's actual against its budget: "决算数小于预算数", "决算数等于年初预算数".
+# 基本持平 says too little to check.
+STATED_COMPARISON = re.compile(
+    r"决算数?(?:与)?(?P<relation>大于|多于|高于|超过|小于|少于|低于|等于)(?:年初|全年|调整后)?预算数?"
+)

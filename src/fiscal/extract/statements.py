@@ -228,6 +228,7 @@ class StatementExtractor:
             cursor = quantity.end
             self._place(quantity, label, label_start, sentence, state)
         self._grade(sentence, state)
+        self._stated_comparison(sentence, state)
         return state.last_fact or state.subject
 
     def _name_topic(self, text: str) -> None:
@@ -685,6 +686,38 @@ class StatementExtractor:
             self._add_fact(
                 "output_quantity", q, replace(prov, pattern="output_quantity"), state, in_list=True, label=tail
             )
+
+    def _stated_comparison(self, sentence: _Sentence, state: _SentenceState) -> None:
+        """ "决算数小于预算数的主要原因…": what the text says of the line whose budget and actual it has just
+        stated. Recorded as a text fact naming that line, for the rule that checks it against them."""
+        claim = cat.STATED_COMPARISON.search(sentence.text)
+        item = state.last_item
+        if claim is None:
+            return
+        if item is not None and item.kind == "line" and self.out.lines[item.index].classification == "functional":
+            name = self.out.lines[item.index].name  # "…(项)支出决算为24.06万元,决算数等于预算数"
+        elif self.functional_subject is not None:
+            name = self.functional_subject[1]  # the line named in the sentence before
+        else:
+            return
+        start, end = sentence.start + claim.start(), sentence.start + claim.end()
+        self.out.facts.append(
+            Fact(
+                metric="stated_comparison",
+                scope=state.scope,
+                period="current",
+                basis="actual",
+                value=None,
+                unit=None,
+                precision=None,
+                amount_wan=None,
+                precision_wan=None,
+                value_text=claim.group(0),
+                provenance=self._provenance(start, end, sentence, "stated_comparison"),
+                project_name=self.tracker.project,
+                label=name,
+            )
+        )
 
     def _grade(self, sentence: _Sentence, state: _SentenceState) -> None:
         for m in cat.GRADE.finditer(sentence.text):

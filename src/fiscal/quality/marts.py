@@ -19,7 +19,7 @@ _HALF = Decimal("0.5")
 _FACTS = """
     select document_id, metric, scope, period, basis, project_name, subject_metric, base, unplaced_parts,
            coalesce(amount_wan, value) as value, coalesce(precision_wan, precision) as unit_of_rounding,
-           pct, pct_precision, share_of, evidence, span_start, span_end, value_text
+           pct, pct_precision, share_of, evidence, span_start, span_end, value_text, label
     from marts.fct_document_facts {where} order by document_id, fact_id"""
 _FUNCTIONAL = """
     select document_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
@@ -67,7 +67,7 @@ def _fact(r: dict[str, Any]) -> FactRow:
         subject=r["subject_metric"], value=r["value"], half_unit=_half(r["unit_of_rounding"]), pct=r["pct"],
         pct_half_unit=_half(r["pct_precision"]), share_of=r["share_of"], evidence=r["evidence"],
         span_start=r["span_start"], span_end=r["span_end"], text=r["value_text"], base=r["base"],
-        unplaced_parts=r["unplaced_parts"] or 0,
+        unplaced_parts=r["unplaced_parts"] or 0, label=r["label"],
     )  # fmt: skip
 
 

@@ -8,12 +8,14 @@ from this registry (quality/expectations.py), so the registry is the single sour
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from fiscal.quality.envelope import Comparison, Figure, Side, difference, one, ratio_pct, total
+from fiscal.vocabulary import STATED_RELATIONS
 
 PASS, ROUNDING, WARNING, ERROR = "pass", "rounding", "warning", "error"
 INSUFFICIENT, NOT_APPLICABLE = "insufficient_data", "not_applicable"
@@ -52,6 +54,7 @@ class FactRow:
     source: str = "text"  # for lines: text, or table:<title>
     base: str | None = None  # what a change or growth rate is compared against (prior_actual …)
     unplaced_parts: int = 0  # parts listed after it that extraction could not place
+    label: str | None = None  # facts: the words naming it (a stated comparison: the line it is about)
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -784,6 +787,38 @@ def basic_three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
         yield Instance("basic_three_public_within_table", key, Comparison(one(line.figure()), capped))
 
 
+_RELATION = re.compile("|".join(STATED_RELATIONS))
+_HOLDS = {">": lambda a, b: a > b, "<": lambda a, b: a < b, "=": lambda a, b: a == b}
+
+
+def stated_comparison_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """ "年初预算为1560.05万元,支出决算为1511.89万元。决算数大于预算数…": the words agree with the figures.
+
+    The comparison holds when the relation the words state holds between the line's actual and its
+    budget as written; where it does not, the two figures are the sides, so the breach is their gap."""
+    for claim in (r for r in doc.facts if r.metric == "stated_comparison" and r.label):
+        relation = _RELATION.search(claim.text or "")
+        key = f"line={claim.label} says={claim.text}"
+        lines = [
+            line
+            for line in doc.functional
+            if line.source == "text"
+            and line.period == "current"
+            and _name_key(line.name or "") == _name_key(claim.label)
+        ]
+        actual = next((line for line in lines if line.basis == "actual"), None)
+        # The budget the words name (决算数小于全年预算数), else the initial budget, else the full-year one.
+        bases = ("budget", "initial_budget") if "全年" in (claim.text or "") else ("initial_budget", "budget")
+        budget = next((line for basis in bases for line in lines if line.basis == basis), None)
+        if relation is None or actual is None or budget is None:
+            yield Instance("stated_comparison_agrees", key, None, missing="the line's budget and actual")
+            continue
+        assert actual.value is not None and budget.value is not None
+        holds = _HOLDS[STATED_RELATIONS[relation.group(0)]](actual.value, budget.value)
+        compared = actual if holds else budget
+        yield Instance("stated_comparison_agrees", key, Comparison(one(actual.figure()), one(compared.figure())))
+
+
 def _previous_years(docs: list[DocumentFacts]) -> Iterator[tuple[DocumentFacts, DocumentFacts]]:
     """(document, the same department's document of the year before), for every such pair."""
     by_key = {(d.department_id, d.fiscal_year, d.doc_type): d for d in docs if d.department_id and d.fiscal_year}
@@ -1190,6 +1225,15 @@ RULES: tuple[Rule, ...] = (
         "三公 items of the basic-expenditure table do not exceed the 三公 table's actuals",
         ("economic lines 30212/30217/30231", "three_public_*"),
         basic_three_public_rule,
+    ),
+    Rule(
+        "stated_comparison_agrees",
+        "within_text",
+        "error",
+        "文字所述决算数与预算数的大小关系(大于/小于/等于)与所列数字一致",
+        "What the text says of a line's actual against its budget agrees with the figures it states",
+        ("stated_comparison", "functional lines (actual, initial_budget)"),
+        stated_comparison_rule,
     ),
     Rule(
         "required_tables_present",
