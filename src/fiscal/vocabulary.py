@@ -110,6 +110,9 @@ _METRICS = [
         kind="text",
         basis_neutral=False,
     ),
+    # What a document states of itself: the year in a heading or closing date, a placeholder left in.
+    Metric("stated_year", "文中所述年度", "A year a heading or closing date states", kind="count", basis_neutral=False),
+    Metric("placeholder", "未替换的占位符", "A template placeholder left in (XX局)", kind="text", basis_neutral=False),
     Metric("headcount", "实有人数", "Staff actually employed", kind="count"),
     Metric("headcount_on_payroll", "在编人数", "Staff on the establishment payroll", kind="count"),
     Metric("headcount_authorised", "编制数", "Authorised establishment posts", kind="count"),

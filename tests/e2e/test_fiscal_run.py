@@ -268,6 +268,10 @@ def test_corpus_pdfs(prefect_server, tmp_path):
     said = {lhs for source, rule, lhs in errors if source == planted and rule == "stated_comparison_agrees"}
     assert said == {Decimal("1511.89"), Decimal("80.38"), Decimal("60.99")}
     assert not [e for e in errors if e[1] == "stated_comparison_agrees" and e[0] != planted]
+    # a heading "…2023年度部门决算情况说明" and "截至2023年12月31日" in its 2024 accounts; "上海市普陀区XX局"
+    years = {lhs for source, rule, lhs in errors if source == planted and rule == "stated_year_is_the_documents"}
+    assert years == {Decimal("2023")}
+    assert {(s, r) for s, r, _ in errors if r == "no_placeholder_left"} == {(planted, "no_placeholder_left")}
     # both copies print 71.73% for 2106.66 ÷ 2940.05 (= 71.65%); their shares add up to 100.07%
     assert (
         "putuo_finance_bureau_2024_final_accounts.pdf",

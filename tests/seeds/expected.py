@@ -102,6 +102,8 @@ SEED_001 = {
     ("project_expenditure", GPB, CUR, A, None, None, D("171.27")),
     # (三)一般公共预算财政拨款支出决算具体情况: seven lines each "…支出决算为X万元…,决算数等于预算数"
     ("stated_comparison", GPB, CUR, A, None, None, "决算数等于预算数"),
+    # 第二部分 2023年度部门决算情况说明 (heading), 截至2023年12月31日 (车辆): the year it reports on
+    ("stated_year", DEPT, CUR, A, None, None, D("2023")),
 }
 
 SEED_002 = {

@@ -42,3 +42,35 @@ def test_a_comparison_the_figures_contradict_is_an_error():
     assert status_of("小于") == "pass"  # 1511.89 < 1560.05
     assert status_of("大于") == "error"
     assert status_of("等于") == "error"
+
+
+def markers(text: str) -> list[tuple[str, str]]:
+    normalised = normalise(text).text
+    extraction = extract_statements(normalised, detect_metadata(normalised))
+    return [(f.metric, f.value_text) for f in extraction.facts if f.metric in ("stated_year", "placeholder")]
+
+
+def test_the_document_is_held_to_its_own_year_and_name():
+    text = (
+        "上海市普陀区XX局2024年度部门决算\n第三部分上海市普陀区财政局2023年度部门决算情况说明\n"
+        "截至2023年12月31日,共有车辆0辆。本年支出合计2940.05万元。\n"
+    )
+    found = markers(text)
+    assert ("placeholder", "XX") in found
+    assert ("stated_year", "2023年度部门决算") in found and ("stated_year", "截至2023年12月31日") in found
+    normalised = normalise(text).text
+    extraction = extract_statements(normalised, detect_metadata(normalised))
+    rows = [
+        fact_row(f.metric, str(f.value) if f.value is not None else "0", text=f.value_text, label=f.label)
+        for f in extraction.facts
+    ]
+    doc = DocumentFacts("d", fiscal_year=2024, doc_type="final_accounts", facts=rows)
+    found_status = {
+        (i.rule_id, _status(i, not i.comparison.within_rounding))
+        for i in evaluate(doc)
+        if i.rule_id in ("stated_year_is_the_documents", "no_placeholder_left")
+    }
+    assert found_status == {
+        ("stated_year_is_the_documents", "error"),  # the heading's 2023 and the closing date's 2023
+        ("no_placeholder_left", "error"),
+    }

@@ -327,3 +327,8 @@ ESTABLISHMENT_KINDS = re.compile(r"(?:参公事业|参照公务员法管理事�
 STATED_COMPARISON = re.compile(
     r"决算数?(?:与)?(?P<relation>大于|多于|高于|超过|小于|少于|低于|等于)(?:年初|全年|调整后)?预算数?"
 )
+# The year a document states of itself: a heading naming its 部门决算/预算, the closing date of final accounts.
+YEAR_IN_HEADING = re.compile(r"(?P<year>20\d{2})年度?(?:部门|单位)?(?P<kind>决算|预算)")
+YEAR_AT_CLOSE = re.compile(r"截[至止](?P<year>20\d{2})年12月31日")
+# A template's placeholder left in: "上海市普陀区XX局", "××单位".
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?=[\u4e00-\u9fff])")

@@ -12,8 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
-from fiscal.documents.metadata import BUDGET, PERFORMANCE_OVERALL, PERFORMANCE_PROJECT, DocumentMetadata
+from fiscal.documents.metadata import (
+    BUDGET,
+    FINAL_ACCOUNTS,
+    PERFORMANCE_OVERALL,
+    PERFORMANCE_PROJECT,
+    DocumentMetadata,
+)
 from fiscal.extract import catalogue as cat
 from fiscal.extract.amounts import COUNT, MONEY, OUTPUT_UNITS, PERCENT, SCORE, Quantity, find_quantities
 from fiscal.extract.model import ClassifiedLine, Extraction, ExtractionIssue, Fact, Project, Provenance
@@ -174,7 +181,9 @@ class StatementExtractor:
             if heading is not None:
                 self.tracker.enter(heading)
                 self._update_functional_context(line)
+                self._document_markers(line, start, cat.YEAR_IN_HEADING)
                 continue
+            self._document_markers(line, start, cat.YEAR_AT_CLOSE if self.metadata.doc_type == FINAL_ACCOUNTS else None)
             if self.tracker.skipped or not line.strip():
                 continue
             subject: Fact | None = None
@@ -685,6 +694,31 @@ class StatementExtractor:
         elif self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT) and q.unit in OUTPUT_UNITS:
             self._add_fact(
                 "output_quantity", q, replace(prov, pattern="output_quantity"), state, in_list=True, label=tail
+            )
+
+    def _document_markers(self, line: str, start: int, year_pattern: re.Pattern[str] | None) -> None:
+        """The year a heading or a closing date states ("2023年度部门决算情况说明", "截至2023年12月31日")
+        and placeholders left in ("XX局"): facts about the document for the rules that hold it to its
+        own year and name."""
+        sentence = _Sentence(start, start + len(line), line)
+        found = [("stated_year", m, m.group("year")) for m in year_pattern.finditer(line)] if year_pattern else []
+        found += [("placeholder", m, None) for m in cat.PLACEHOLDER.finditer(line)]
+        for metric, match, year in found:
+            self.out.facts.append(
+                Fact(
+                    metric=metric,
+                    scope="department",
+                    period="current",
+                    basis="actual",
+                    value=Decimal(year) if year else None,
+                    unit="年" if year else None,
+                    precision=Decimal(1) if year else None,
+                    amount_wan=None,
+                    precision_wan=None,
+                    value_text=match.group(0),
+                    provenance=self._provenance(start + match.start(), start + match.end(), sentence, metric),
+                    label=match.groupdict().get("kind"),
+                )
             )
 
     def _stated_comparison(self, sentence: _Sentence, state: _SentenceState) -> None:

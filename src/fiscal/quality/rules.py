@@ -819,6 +819,39 @@ def stated_comparison_rule(doc: DocumentFacts) -> Iterator[Instance]:
         yield Instance("stated_comparison_agrees", key, Comparison(one(actual.figure()), one(compared.figure())))
 
 
+_KIND_OF_DOCUMENT = {"决算": "final_accounts", "预算": "budget"}
+
+
+def stated_year_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A heading naming the document's own 部门决算/预算, and a final-accounts closing date (截至…12月31日),
+    state the year the document reports on."""
+    if doc.fiscal_year is None:
+        return
+    reported = Figure(Decimal(doc.fiscal_year), _RANK_HALF, "fiscal_year", "the year the document reports on")
+    for row in (r for r in doc.facts if r.metric == "stated_year" and r.value is not None):
+        if row.label and _KIND_OF_DOCUMENT.get(row.label) != doc.doc_type:
+            continue  # a budget's heading may name last year's final accounts, and the reverse
+        stated = Figure(row.value, _RANK_HALF, f"stated_year {row.text}", row.evidence, row.span_start, row.span_end)
+        yield Instance("stated_year_is_the_documents", f"says={row.text}", Comparison(one(stated), one(reported)))
+
+
+def placeholder_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A template placeholder (XX局) left in a published document: one finding per document, at the
+    first. A blank template (no figures of its own) is all placeholders by design and is not held to it."""
+    placeholders = [r for r in doc.facts if r.metric == "placeholder"]
+    states_figures = any(r.value is not None and r.metric not in _ABOUT_THE_DOCUMENT for r in doc.facts)
+    if not placeholders or not states_figures:
+        return
+    first = placeholders[0]
+    left = Figure(Decimal(len(placeholders)), _RANK_HALF, f"placeholders {first.text}", first.evidence,
+                  first.span_start, first.span_end)  # fmt: skip
+    none = Figure(Decimal(0), _RANK_HALF, "placeholders expected", "a published document names its department")
+    yield Instance("no_placeholder_left", f"placeholders={len(placeholders)}", Comparison(one(left), one(none)))
+
+
+_ABOUT_THE_DOCUMENT = {"stated_year", "placeholder", "stated_comparison", "grade"}
+
+
 def _previous_years(docs: list[DocumentFacts]) -> Iterator[tuple[DocumentFacts, DocumentFacts]]:
     """(document, the same department's document of the year before), for every such pair."""
     by_key = {(d.department_id, d.fiscal_year, d.doc_type): d for d in docs if d.department_id and d.fiscal_year}
@@ -1234,6 +1267,24 @@ RULES: tuple[Rule, ...] = (
         "What the text says of a line's actual against its budget agrees with the figures it states",
         ("stated_comparison", "functional lines (actual, initial_budget)"),
         stated_comparison_rule,
+    ),
+    Rule(
+        "stated_year_is_the_documents",
+        "within_text",
+        "error",
+        "标题中的部门决算(预算)年度与截至日期的年度 = 文件所属年度",
+        "Headings naming the document and its closing date state the year it reports on",
+        ("stated_year", "fiscal_year"),
+        stated_year_rule,
+    ),
+    Rule(
+        "no_placeholder_left",
+        "within_text",
+        "error",
+        "公开文本中没有残留的模板占位符(XX局)",
+        "No template placeholder (XX局) is left in the published text",
+        ("placeholder",),
+        placeholder_rule,
     ),
     Rule(
         "required_tables_present",
