@@ -704,22 +704,37 @@ class StatementExtractor:
         found = [("stated_year", m, m.group("year")) for m in year_pattern.finditer(line)] if year_pattern else []
         found += [("placeholder", m, None) for m in cat.PLACEHOLDER.finditer(line)]
         for metric, match, year in found:
-            self.out.facts.append(
-                Fact(
-                    metric=metric,
-                    scope="department",
-                    period="current",
-                    basis="actual",
-                    value=Decimal(year) if year else None,
-                    unit="年" if year else None,
-                    precision=Decimal(1) if year else None,
-                    amount_wan=None,
-                    precision_wan=None,
-                    value_text=match.group(0),
-                    provenance=self._provenance(start + match.start(), start + match.end(), sentence, metric),
-                    label=match.groupdict().get("kind"),
-                )
+            prov = self._provenance(start + match.start(), start + match.end(), sentence, metric)
+            self._word_fact(metric, match.group(0), prov, year=year, label=match.groupdict().get("kind"))
+
+    def _word_fact(
+        self,
+        metric: str,
+        words: str,
+        prov: Provenance,
+        *,
+        scope: str = "department",
+        label: str | None = None,
+        year: str | None = None,
+    ) -> None:
+        """A fact stated in words (a grade, a comparison, a year, a placeholder), not as an amount."""
+        self.out.facts.append(
+            Fact(
+                metric=metric,
+                scope=scope,
+                period="current",
+                basis="actual",
+                value=Decimal(year) if year else None,
+                unit="年" if year else None,
+                precision=Decimal(1) if year else None,
+                amount_wan=None,
+                precision_wan=None,
+                value_text=words,
+                provenance=prov,
+                project_name=self.tracker.project,
+                label=label,
             )
+        )
 
     def _stated_comparison(self, sentence: _Sentence, state: _SentenceState) -> None:
         """ "决算数小于预算数的主要原因…": what the text says of the line whose budget and actual it has just
@@ -735,44 +750,13 @@ class StatementExtractor:
         else:
             return
         start, end = sentence.start + claim.start(), sentence.start + claim.end()
-        self.out.facts.append(
-            Fact(
-                metric="stated_comparison",
-                scope=state.scope,
-                period="current",
-                basis="actual",
-                value=None,
-                unit=None,
-                precision=None,
-                amount_wan=None,
-                precision_wan=None,
-                value_text=claim.group(0),
-                provenance=self._provenance(start, end, sentence, "stated_comparison"),
-                project_name=self.tracker.project,
-                label=name,
-            )
-        )
+        prov = self._provenance(start, end, sentence, "stated_comparison")
+        self._word_fact("stated_comparison", claim.group(0), prov, scope=state.scope, label=name)
 
     def _grade(self, sentence: _Sentence, state: _SentenceState) -> None:
         for m in cat.GRADE.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            prov = self._provenance(start, end, sentence, "grade")
-            self.out.facts.append(
-                Fact(
-                    metric="grade",
-                    scope="department",
-                    period="current",
-                    basis="actual",
-                    value=None,
-                    unit=None,
-                    precision=None,
-                    amount_wan=None,
-                    precision_wan=None,
-                    value_text=m.group("grade"),
-                    provenance=prov,
-                    project_name=self.tracker.project,
-                )
-            )
+            self._word_fact("grade", m.group("grade"), self._provenance(start, end, sentence, "grade"))
 
     # ---- recording -------------------------------------------------------------------------
     def _add_fact(
