@@ -13,6 +13,7 @@ from fiscal.documents.metadata import BUDGET, FINAL_ACCOUNTS, detect_metadata
 from fiscal.documents.normalise import normalise
 from fiscal.documents.reader import SourceDocument, document_id_of
 from fiscal.extract.document import ProcessedDocument, process_text
+from fiscal.extract.model import Extraction
 
 
 def processed(text: str) -> ProcessedDocument:
@@ -20,20 +21,22 @@ def processed(text: str) -> ProcessedDocument:
     return process_text(SourceDocument(Path("page.txt"), document_id_of(data), "text", len(data), "utf-8", text))
 
 
-def facts(text: str) -> set[tuple]:
-    """(metric, period, basis, amount in 万元 or the value as written) of every fact."""
+def extracted(text: str) -> Extraction:
     document = processed(text)
     assert document.extraction is not None
+    return document.extraction
+
+
+def facts(text: str) -> set[tuple]:
+    """(metric, period, basis, amount in 万元 or the value as written) of every fact."""
     return {
         (f.metric, f.period, f.basis, f.amount_wan if f.amount_wan is not None else f.value)
-        for f in document.extraction.facts
+        for f in extracted(text).facts
     }
 
 
 def issue_kinds(text: str) -> list[str]:
-    document = processed(text)
-    assert document.extraction is not None
-    return [issue.kind for issue in document.extraction.issues]
+    return [issue.kind for issue in extracted(text).issues]
 
 
 # ---- noise ------------------------------------------------------------------------------------
@@ -154,16 +157,15 @@ def test_respectively_lists_figures_for_names_in_order():
         "占全市政府采购规模比例为45%、15%和40%。"
         "从组织形式看,政府集中采购、分散采购规模分别为1.2亿元和0.8亿元。"
     )
-    document = processed(text)
-    assert document.extraction is not None
-    placed = {(f.metric, f.amount_wan, f.pct) for f in document.extraction.facts}
+    extraction = extracted(text)
+    placed = {(f.metric, f.amount_wan, f.pct) for f in extraction.facts}
     assert {
         ("procurement_total", D("20000.00"), None),
         ("procurement_goods", D("9000.00"), D("45")),
         ("procurement_works", D("3000.00"), D("15")),
         ("procurement_services", D("8000.00"), D("40")),
     } <= placed
-    assert [i.kind for i in document.extraction.issues].count("unplaced_respectively") == 2  # names unknown
+    assert [i.kind for i in extraction.issues].count("unplaced_respectively") == 2  # names unknown
 
 
 def test_changes_from_to_verb_first_and_the_figure_compared_with():
@@ -172,9 +174,8 @@ def test_changes_from_to_verb_first_and_the_figure_compared_with():
         "2014年“三公”经费预算数为150万元,较2013年160万元减少10万元。"
         "压缩公务接待费10万元。公务接待费一项由40万元减至30万元。"
     )
-    document = processed(text)
-    assert document.extraction is not None
-    placed = {(f.metric, f.period, f.amount_wan, f.subject_metric) for f in document.extraction.facts}
+    extraction = extracted(text)
+    placed = {(f.metric, f.period, f.amount_wan, f.subject_metric) for f in extraction.facts}
     assert {
         ("three_public_total", "current", D("150"), None),
         ("three_public_total", "prior", D("160"), None),
@@ -213,9 +214,8 @@ def test_projects_named_inline_own_their_figures():
         "1、纪念设施维修项目:预算30万元,2022年全年实际支付30万元,使用率100%。"
         "2、环境整治项目:预算12万元,2022年全年实际支付9万元,使用率75%。"
     )
-    document = processed(text)
-    assert document.extraction is not None
-    placed = {(f.metric, f.project_name, f.value) for f in document.extraction.facts}
+    extraction = extracted(text)
+    placed = {(f.metric, f.project_name, f.value) for f in extraction.facts}
     assert {
         ("budget_adjusted", "纪念设施维修项目", D("30")),
         ("executed", "纪念设施维修项目", D("30")),

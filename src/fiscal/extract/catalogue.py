@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from fiscal.extract.amounts import COUNT, MONEY, PERCENT, SCORE
-from fiscal.vocabulary import METRICS
+from fiscal.vocabulary import METRICS, STATED_RELATIONS
 
 # Words that may stand between a figure's name and the number without changing what it is.
 FILLER = (
@@ -257,11 +257,11 @@ def unknown_metrics() -> set[str]:
 
 
 # Change against the prior year: "与2022年相比,收、支总计各增加232.56万元", "增长123.06%".
-CHANGE = re.compile(
-    r"(?P<subject>.*?)(?:各|分别)?"
-    r"(?P<direction>增加|增长|增支|上升|多支出|超支|减少|下降|减支|降低|节约|压缩|少支出|节支)(?:了)?$"
-)
 NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "节省", "少支出", "节支"}
+CHANGE_VERBS = ("增加", "增长", "增支", "上升", "多支出", "超支", *sorted(NEGATIVE_CHANGE - {"节省"}), "持平")
+CHANGE = re.compile(
+    rf"(?P<subject>.*?)(?:各|分别)?(?P<direction>{'|'.join(v for v in CHANGE_VERBS if v != '持平')})(?:了)?$"
+)
 # The verb before what changed: "压缩公务接待费52万元", "节约公用经费3万元", and in a reason clause
 # "主要原因是基本支出增加人员经费1408.29万元" (the figure is the change, not the level).
 VERB_FIRST_CHANGE = re.compile(
@@ -293,22 +293,10 @@ PROJECT_COUNT_BEFORE = re.compile(r"(?:共计|共有|合计|共)$")
 
 # "公务接待费一项由263.48万元减至211.48万元": the first figure is last year's, the second this year's.
 FROM_TO_START = re.compile(r"(?P<name>[^,;:]*?)(?:一项|项目)?(?:由|从)$")
-FROM_TO_VERBS = (
-    "减至",
-    "降至",
-    "增至",
-    "升至",
-    "减少至",
-    "减少到",
-    "增加至",
-    "增加到",
-    "下降至",
-    "下降到",
-    "调整为",
-    "调整至",
-    "变为",
+FROM_TO_VERBS = tuple(
+    verb + to for verb in ("减少", "增加", "下降", "调整", "减", "降", "增", "升", "变") for to in ("至", "到", "为")
 )
-FROM_TO_END = re.compile(r"^(?:减|降|增|升|减少|增加|下降|调整|变)(?:至|到|为)$")
+FROM_TO_END = re.compile(rf"^(?:{'|'.join(FROM_TO_VERBS)})$")
 # A project named inline, after a list number or at a sentence start: "1、烈士纪念设施维修项目:预算…".
 INLINE_PROJECT = re.compile(
     r"(?:(?<![\d.])\d{1,2}[、.]|^|(?<=[。;]))(?P<name>(?:\d{4}年度?)?[\u4e00-\u9fff][\u4e00-\u9fff\d()]{1,40}?项目)[:]"
@@ -317,16 +305,13 @@ INLINE_PROJECT = re.compile(
 RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分别|依次)(?:为|是)[:]?$")
 # "较2020年4729万元减少533万元": the figure compared with, written between 较 and the change.
 COMPARED_FIGURE = re.compile(r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?$")
-CHANGE_VERBS = ("增加", "增长", "减少", "下降", "降低", "上升", "持平", "节约", "压缩")
 # A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
 SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")
 # Kinds of posts: where a sentence names two (行政编制4个,参公事业编制2个), each is a part, not the total.
 ESTABLISHMENT_KINDS = re.compile(r"(?:参公事业|参照公务员法管理事业|行政|事业|工勤)编制")
 # What the text says of a line's actual against its budget: "决算数小于预算数", "决算数等于年初预算数".
 # 基本持平 says too little to check.
-STATED_COMPARISON = re.compile(
-    r"决算数?(?:与)?(?P<relation>大于|多于|高于|超过|小于|少于|低于|等于)(?:年初|全年|调整后)?预算数?"
-)
+STATED_COMPARISON = re.compile(rf"决算数?(?:与)?(?P<relation>{'|'.join(STATED_RELATIONS)})(?:年初|全年|调整后)?预算数?")
 # The year a document states of itself: a heading naming its 部门决算/预算, the closing date of final accounts.
 YEAR_IN_HEADING = re.compile(r"(?P<year>20\d{2})年度?(?:部门|单位)?(?P<kind>决算|预算)")
 YEAR_AT_CLOSE = re.compile(r"截[至止](?P<year>20\d{2})年12月31日")

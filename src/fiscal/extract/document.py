@@ -11,6 +11,7 @@ from fiscal.extract.fiscal_tables import extract_fiscal_tables
 from fiscal.extract.indicators import extract_indicators
 from fiscal.extract.model import Extraction, ExtractionIssue, StandardTable
 from fiscal.extract.statements import extract_statements
+from fiscal.extract.tables import find_tables
 
 LANDED, QUARANTINED = "landed", "quarantined"
 
@@ -30,9 +31,11 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     text = normalise(source.text)
     metadata = detect_metadata(text.text)
     extraction = extract_statements(text.text, metadata)
-    indicators = extract_indicators(text.text)
+    # Tables in the text are found once; indicators and the standard tables each read them.
+    found_tables = find_tables(text.text)
+    indicators = extract_indicators(text.text, found_tables)
     extraction.indicators = indicators.indicators
-    tables = extract_fiscal_tables(text.text)
+    tables = extract_fiscal_tables(text.text, found_tables)
     extraction.facts.extend(tables.facts)
     extraction.lines.extend(tables.lines)
     extraction.tables = [

@@ -101,12 +101,12 @@ def _classify(title_lines: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
-def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]:
+def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]:
     """The standard tables among the document's tables, continuation pages joined."""
     found: list[FiscalTable] = []
     problems: list[tuple[int, int, str]] = []
     previous_end = 0
-    for table in find_tables(text):
+    for table in find_tables(text) if tables is None else tables:
         if table.start < previous_end:
             continue  # the same lines read as another shape of table
         if table.shape == "one_line":
@@ -117,7 +117,9 @@ def recognise(text: str) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]
             project = _project_field(text[previous_end : table.start])
             window = text[table.start : table.end + _UNIT_NEAR]
             sub_rows = tuple(label for label in _FUNDS_SUB_ROWS if label in window)
-            found.append(FiscalTable("performance", "绩效自评表(资金)", table, unit, "actual", project, sub_rows))
+            found.append(
+                FiscalTable("performance", "绩效自评表(资金)", replace(table), unit, "actual", project, sub_rows)
+            )
             previous_end = table.end
             continue
         before = text[previous_end : table.start].split("\n")[-6:]
@@ -377,9 +379,10 @@ def _three_public(ft: FiscalTable, out: TableExtraction) -> None:
             out.facts.append(_fact(metric, "fiscal", basis, value, ft.unit, cell.text, _provenance(row, ft.title)))
 
 
-def extract_fiscal_tables(text: str) -> TableExtraction:
+def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> TableExtraction:
+    """The standard tables among `tables` (the document's tables in text, found here if not given)."""
     out = TableExtraction()
-    tables, out.problems = recognise(text)
+    tables, out.problems = recognise(text, tables)
     for ft in tables:
         _, _, scope, total_metric = next(entry for entry in _TITLES if entry[0] == ft.kind)
         if ft.kind in ("summary", "fiscal_summary"):

@@ -235,9 +235,9 @@ def _scoring_item(paragraph: str, start: int, tracker: SectionTracker) -> Indica
     )
 
 
-def extract_indicators(text: str) -> IndicatorExtraction:
+def extract_indicators(text: str, tables: list[Table] | None = None) -> IndicatorExtraction:
     out = IndicatorExtraction()
-    tables = find_tables(text)
+    tables = find_tables(text) if tables is None else tables
     for number, table in enumerate(tables, start=1):
         records = _indicators_from_table(table, number, text)
         if records:

@@ -363,7 +363,7 @@ class StatementExtractor:
             self._functional_line(q, tail, prov, state)
             return
         bare = cat.BARE_LABEL.search(tail) if tail.strip() else None
-        strong = cat.match_label(tail, MONEY)
+        strong = cat.match_label(tail, MONEY) if bare else None
         if strong is not None and not strong[0].weak and strong[0].yields not in _BASIS_OF_METRIC:
             bare = None  # "支出总计" names a total; it does not restate the subject
         if bare and state.subject is not None and METRICS[state.subject.metric].basis_neutral:

@@ -120,7 +120,6 @@ def find_tables(text: str) -> list[Table]:
 # ---- one cell per line, bars between -----------------------------------------------------------
 _HEADER_CELL = re.compile(r"项目|科目|名称|预算|决算|执行|金额|备注|本年|上年|年初|全年|数$|\(元\)|\(万元\)")
 _TOTAL_CELL = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:支出)?(?:合计|总计)$")
-_FIGURE_CELL = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
 
 
 def _find_cell_per_line_tables(text: str) -> list[Table]:

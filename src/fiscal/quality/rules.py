@@ -172,6 +172,10 @@ class Rule:
     evaluate_corpus: Callable[[list[DocumentFacts]], Iterator[tuple[str, Instance]]] | None = None
 
 
+# Facts the text states about the document itself (its year, a placeholder, its comparisons, a grade).
+_ABOUT_THE_DOCUMENT = {"stated_year", "placeholder", "stated_comparison", "grade"}
+
+
 def _key(scope: str, period: str, basis: str, project: str | None, extra: str = "") -> str:
     parts = [f"scope={scope}", f"period={period}", f"basis={basis}"]
     if project:
@@ -638,7 +642,8 @@ def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
     groups: dict[tuple, list[FactRow]] = defaultdict(list)
     for row in doc.facts:
         # Outputs are named by free words ("面积"): two of them are not the same quantity.
-        if row.value is not None and row.metric != "output_quantity":
+        # Years, placeholders and comparisons the text states have rules of their own.
+        if row.value is not None and row.metric != "output_quantity" and row.metric not in _ABOUT_THE_DOCUMENT:
             groups[(row.metric, row.scope, row.period, row.basis, row.project, row.subject, row.base)].append(row)
     for (metric, scope, period, basis, project, subject, base), rows in groups.items():
         first = rows[0]
@@ -847,9 +852,6 @@ def placeholder_rule(doc: DocumentFacts) -> Iterator[Instance]:
                   first.span_start, first.span_end)  # fmt: skip
     none = Figure(Decimal(0), _RANK_HALF, "placeholders expected", "a published document names its department")
     yield Instance("no_placeholder_left", f"placeholders={len(placeholders)}", Comparison(one(left), one(none)))
-
-
-_ABOUT_THE_DOCUMENT = {"stated_year", "placeholder", "stated_comparison", "grade"}
 
 
 def _previous_years(docs: list[DocumentFacts]) -> Iterator[tuple[DocumentFacts, DocumentFacts]]:
