@@ -20,6 +20,7 @@ final as (
         subject_metric,
         base,
         unplaced_parts,
+        part_of,
         value,
         unit,
         precision,

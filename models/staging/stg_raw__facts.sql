@@ -14,6 +14,7 @@ renamed as (
         subject_metric,
         base,
         coalesce(unplaced_parts, 0) as unplaced_parts,
+        part_of,
         value,
         unit,
         precision,

@@ -86,6 +86,11 @@ _METRICS = [
     Metric("three_public_reception", "公务接待费", "Official reception"),
     Metric("three_public_reception_domestic", "国内公务接待费", "Official reception, domestic"),
     Metric("three_public_reception_foreign", "外事接待费", "Official reception, foreign guests"),
+    # 会议费、培训费、差旅费: disclosed beside the “三公” in many provinces' budgets (the “三费”).
+    Metric("meeting_training_travel_total", "会议费、培训费、差旅费合计", "Meetings, training and travel, total"),
+    Metric("meeting_expense", "会议费", "Meetings"),
+    Metric("training_expense", "培训费", "Training"),
+    Metric("travel_expense", "差旅费", "Travel"),
     Metric("agency_operating_expense", "机关运行经费", "Agency operating expenses"),
     Metric("procurement_total", "政府采购支出总额", "Government procurement, total"),
     Metric("procurement_goods", "政府采购货物支出", "Government procurement of goods"),
@@ -117,6 +122,7 @@ _METRICS = [
     Metric("headcount_on_payroll", "在编人数", "Staff on the establishment payroll", kind="count"),
     Metric("headcount_authorised", "编制数", "Authorised establishment posts", kind="count"),
     Metric("vehicle_count", "车辆数", "Vehicles held", kind="count"),
+    Metric("vehicle_purchase_count", "购置车辆数", "Vehicles bought in the year", kind="count"),
     Metric("project_count", "项目个数", "Number of projects", kind="count", basis_neutral=False),
     # An output a performance report states (征地820亩, 安置217户); `label` says what it counts.
     Metric("output_quantity", "产出数量", "Output stated with its unit", kind="count", basis_neutral=False),
@@ -152,3 +158,11 @@ VOCABULARY_COLUMNS = ("metric", "name_zh", "name_en", "kind", "basis_neutral", "
 def vocabulary_rows() -> list[tuple[str, str, str, str, str, str]]:
     """The vocabulary as the rows of seeds/metric_vocabulary.csv (kept in sync by a test)."""
     return [(m.key, m.zh, m.en, m.kind, str(m.basis_neutral).lower(), m.revenue_source or "") for m in _METRICS]
+
+
+LINE_SUBJECT = "line:"  # a subject that is a classified line, by its position in Extraction.lines
+
+
+def line_subject(line_index: int) -> str:
+    """The subject key of a change of classified line `line_index` (raw.classified_lines.line_id)."""
+    return f"{LINE_SUBJECT}{line_index}"

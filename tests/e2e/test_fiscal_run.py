@@ -315,10 +315,12 @@ def test_corpus_pdfs(prefect_server, tmp_path):
     assert {("general_budget_appropriation", Decimal("2940.05")), ("other_income", Decimal("6.20"))} <= revenue
     # the planning bureau's statements disagree: 卫生健康支出 236.63 / 236.64, 城乡社区支出 3845.25 / 3845.24,
     # and the text's 一般公共预算财政拨款基本支出 5377.64 against the table's 5364.75; it prints 99.86% for
-    # 9746.50 ÷ 9759.38 (= 99.868%), a share that stands alone, so no nudge to a 100 % total explains it
+    # 9746.50 ÷ 9759.38 (= 99.868%), a share that stands alone, so no nudge to a 100 % total explains it;
+    # "年初预算为10210.34万元,支出决算为9746.50万元,完成年初预算的95.45%": 95.457 % cut, not rounded
     planning = {(rule, lhs) for source, rule, lhs in errors if source.startswith("putuo_planning")}
     assert planning == {
         ("stated_share_eq_part_over_total", Decimal("99.86")),
+        ("execution_rate_eq_executed_over_budget", Decimal("95.45")),
         ("expenditure_total_eq_basic_plus_project", Decimal("9746.50")),
         ("same_figure_stated_twice_agrees", Decimal("5377.64")),
         ("same_line_stated_twice_agrees", Decimal("236.63")),

@@ -59,6 +59,8 @@ SEED_001 = {
     ("gpb_expenditure", GPB, CUR, A, None, None, D("421.54")),
     ("change_amount", GPB, CUR, A, None, "gpb_expenditure", D("232.56")),
     ("growth_pct", GPB, CUR, A, None, "gpb_expenditure", D("123.06")),
+    # 五、一般公共预算支出决算数为421.54万元，完成预算100%
+    ("execution_rate_pct", GPB, CUR, A, None, "gpb_expenditure", D("100")),
     # 六、基本支出250.27: 人员经费236.24, 公用经费14.03
     ("basic_expenditure", GPB, CUR, A, None, None, D("250.27")),
     ("personnel_expense", GPB, CUR, A, None, None, D("236.24")),
@@ -73,6 +75,11 @@ SEED_001 = {
     ("three_public_reception_domestic", FISCAL, CUR, A, None, None, D("0")),
     ("three_public_reception_foreign", FISCAL, CUR, A, None, None, D("0")),
     ("vehicle_count", FISCAL, CUR, A, None, None, D("0")),  # 单位共有公务用车0辆
+    ("vehicle_purchase_count", FISCAL, CUR, A, None, None, D("0")),  # 全年按规定更新购置公务用车0辆
+    # 因公出国（境）经费 / 公务用车购置及运行维护费 / 公务接待费支出0万元，完成预算0%
+    ("execution_rate_pct", FISCAL, CUR, A, None, "three_public_outbound_travel", D("0")),
+    ("execution_rate_pct", FISCAL, CUR, A, None, "three_public_vehicle", D("0")),
+    ("execution_rate_pct", FISCAL, CUR, A, None, "three_public_reception", D("0")),
     # 八、九: 政府性基金 / 国有资本经营预算财政拨款支出0万元
     ("gov_fund_expenditure", "gov_fund", CUR, A, None, None, D("0")),
     ("soe_capital_expenditure", "soe_capital", CUR, A, None, None, D("0")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fiscal.quality.rules import FactRow
+from fiscal.quality.rules import DocumentFacts, FactRow
 
 
 def fact_row(metric: str, value: str, **overrides) -> FactRow:
@@ -14,3 +14,32 @@ def fact_row(metric: str, value: str, **overrides) -> FactRow:
                   evidence=f"{metric} {value}", span_start=0, span_end=1)  # fmt: skip
     fields.update(overrides)
     return FactRow(metric=metric, **fields)
+
+
+def _half(unit: Decimal | None) -> Decimal | None:
+    return unit / 2 if unit is not None else None
+
+
+def document_facts(extraction) -> DocumentFacts:
+    """An extraction as the rules see it after landing: money in 万元, lines by their line_id."""
+    facts = [
+        FactRow(metric=f.metric, scope=f.scope, period=f.period, basis=f.basis, project=f.project_name,
+                subject=f.subject_metric, value=f.amount_wan if f.amount_wan is not None else f.value,
+                half_unit=_half(f.precision_wan if f.precision_wan is not None else f.precision), pct=f.pct,
+                pct_half_unit=_half(f.pct_precision), share_of=f.share_of, evidence=f.provenance.sentence,
+                span_start=f.provenance.span_start, span_end=f.provenance.span_end, base=f.base,
+                unplaced_parts=f.unplaced_parts, label=f.label, part_of=f.part_of, text=f.value_text)
+        for f in extraction.facts
+    ]  # fmt: skip
+    lines: dict[str, list[FactRow]] = {"functional": [], "economic": []}
+    for line_id, line in enumerate(extraction.lines):
+        if line.classification in lines:
+            lines[line.classification].append(
+                FactRow(metric=f"{line.classification}:{line.level}", scope=line.scope, period=line.period,
+                        basis=line.basis, project=None, subject=None, value=line.amount_wan,
+                        half_unit=_half(line.precision_wan), pct=line.pct, pct_half_unit=_half(line.pct_precision),
+                        share_of=line.share_of, evidence=line.provenance.sentence,
+                        span_start=line.provenance.span_start, span_end=line.provenance.span_end, name=line.name,
+                        level=line.level, parent_metric=line.parent_metric, source=line.source, line_id=line_id)
+            )  # fmt: skip
+    return DocumentFacts("page", facts=facts, functional=lines["functional"], economic=lines["economic"])

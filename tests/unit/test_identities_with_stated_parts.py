@@ -36,16 +36,19 @@ def test_a_third_spending_component_enters_the_total():
     assert instance.comparison is not None and instance.comparison.residual == D("0")
 
 
-def test_parts_listed_but_not_placed_make_the_sum_insufficient():
+def _three_public_listing(parts: str):
     text = (
         "某区2022年“三公”经费决算情况说明\n"
-        "2022年的“三公”经费决算数合计为100.00万元,其中:因公出国(境)费0万元、公务接待费40.00万元、"
-        "会议费10.00万元、培训费50.00万元。"
+        f"2022年的“三公”经费决算数合计为100.00万元,其中:因公出国(境)费0万元、公务接待费40.00万元、{parts}。"
     )
     normalised = normalise(text).text
-    extraction = extract_statements(normalised, detect_metadata(normalised))
+    return extract_statements(normalised, detect_metadata(normalised))
+
+
+def test_parts_listed_but_not_placed_make_the_sum_insufficient():
+    extraction = _three_public_listing("宣传费10.00万元、印刷费50.00万元")
     (total,) = [f for f in extraction.facts if f.metric == "three_public_total"]
-    assert total.unplaced_parts == 2  # 会议费 and 培训费 are not “三公” items the vocabulary knows
+    assert total.unplaced_parts == 2  # 宣传费 and 印刷费 name no figure the vocabulary knows
 
     doc = DocumentFacts(
         "d",
@@ -57,3 +60,32 @@ def test_parts_listed_but_not_placed_make_the_sum_insufficient():
     )
     instance = only(doc, "three_public_total_eq_sum_of_parts")
     assert instance.comparison is None and "2 listed part(s)" in instance.missing
+
+
+def test_meeting_and_training_listed_under_three_public_are_its_parts():
+    # 鄂城区's “三公” lists 会议费 and 培训费 among its parts: 0 + 40 + 10 + 50 = 100.
+    extraction = _three_public_listing("会议费10.00万元、培训费50.00万元")
+    parts = {f.metric: f.part_of for f in extraction.facts if f.part_of}
+    assert parts == {
+        "three_public_outbound_travel": "three_public_total",
+        "three_public_reception": "three_public_total",
+        "meeting_expense": "three_public_total",
+        "training_expense": "three_public_total",
+    }
+    listed = dict(scope="fiscal", basis="actual", part_of="three_public_total")
+    doc = DocumentFacts(
+        "d",
+        facts=[
+            fact("three_public_total", "100.00", scope="fiscal", basis="actual"),
+            fact("three_public_outbound_travel", "0", **listed),
+            fact("three_public_reception", "40.00", **listed),
+            fact("meeting_expense", "10.00", **listed),
+            fact("training_expense", "50.00", **listed),
+        ],
+    )
+    instance = only(doc, "three_public_total_eq_sum_of_parts")
+    assert instance.comparison is not None and instance.comparison.residual == D("0")
+    # Stated elsewhere, not as its parts, they stay out of the “三公”: 100 against 40 is an error.
+    apart = DocumentFacts("d", facts=[*doc.facts[:3], fact("meeting_expense", "10.00", scope="fiscal", basis="actual")])
+    instance = only(apart, "three_public_total_eq_sum_of_parts")
+    assert instance.comparison is not None and instance.comparison.residual == D("60.00")

@@ -5,7 +5,8 @@ as written) and which do not, with the figures in a note. After a pipeline run o
 documents, each document is:
 
 - faulty (some identity does not hold) and flagged *at the failing figures*: an error finding whose
-  two sides share at least two non-zero figures with a failing identity's note;
+  two sides share at least two non-zero figures with a failing identity's note (its one figure where
+  it names only one: 7 vehicles bought for 0万元);
 - faulty and flagged elsewhere, or faulty and not flagged;
 - consistent (every identity holds) with an error finding: a false alarm, as serious as a miss.
 """
@@ -92,9 +93,10 @@ def score_findings(labels: Path, warehouse: Path) -> FindingsScore:
         document = DocumentFindings(label_path.stem, len(failing), [f"{rule}: {sides}" for rule, sides in found])
         failing_figures = [figures_in(f"{i.get('formula', '')} {i.get('note', '')}") for i in failing]
         document.at_failing_figures = any(
-            len(figures_in(sides, any_unit=True) & figures) >= _SHARED_FIGURES
+            len(figures_in(sides, any_unit=True) & figures) >= min(_SHARED_FIGURES, len(figures))
             for _, sides in found
             for figures in failing_figures
+            if figures  # an identity naming no non-zero figure cannot be located
         )
         documents.append(document)
     return FindingsScore(documents)

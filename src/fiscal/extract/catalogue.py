@@ -19,7 +19,7 @@ from fiscal.vocabulary import METRICS, STATED_RELATIONS
 
 # Words that may stand between a figure's name and the number without changing what it is.
 FILLER = (
-    r"(?:支出|收入|经费|费用|资金|金额|总金额|总额|总数|规模|数据|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|"
+    r"(?:\d{4}年度?|支出|收入|经费|费用|资金|金额|总金额|总额|总数|规模|数据|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|"
     r"实际|开支|下达|拨付|全年|年度|为|是|达到?|约|了|均|各|仅|只有|(?:一般)?公共预算|财政拨款|"
     r"\(调整后\)|\((?![类款项])[^()]{1,20}\)|[\"”]|:|\s)*"
 )
@@ -49,6 +49,10 @@ class StatementPattern:
 
 
 P = StatementPattern
+# "会议费、培训费" / "“会议费”“培训费”": the fee named last of a group of the three is not stated alone.
+_NOT_AFTER_ANOTHER_FEE = "".join(
+    rf"(?<!{fee}{sep})" for fee in ("会议费", "培训费") for sep in ("", "、", "和", "及", "”", "”“", '"', '""')
+)
 # Figures about one class of projects ("该类项目 … 涉及预算总金额") are not the department's totals.
 _PROJECT_CLASS = r"该类项目|此类项目|该项目|本项目|涉及预算"
 CATALOGUE: tuple[StatementPattern, ...] = (
@@ -160,6 +164,16 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("three_public_reception", r"公务接待(?:费)?", "three_public_reception", scope="fiscal"),
     P("three_public_reception_domestic", r"国内公务接待(?:费)?", "three_public_reception_domestic", scope="fiscal"),
     P("three_public_reception_foreign", r"外事接待(?:费)?", "three_public_reception_foreign", scope="fiscal"),
+    P(
+        "meeting_training_travel_total",
+        r"[“\"]?会议费[”\"]?[、和及]?[“\"]?培训费[”\"]?[、和及]?[“\"]?差旅费[”\"]?(?:合计|总额)?|“?三费”?",
+        "meeting_training_travel_total",
+        scope="fiscal",
+    ),
+    # "“会议费”“培训费”3万元" is the two together, not 培训费: a name after another of the three is not its own.
+    P("meeting_expense", r"会议费", "meeting_expense", scope="fiscal"),
+    P("training_expense", rf"{_NOT_AFTER_ANOTHER_FEE}培训费", "training_expense", scope="fiscal"),
+    P("travel_expense", rf"{_NOT_AFTER_ANOTHER_FEE}差旅费", "travel_expense", scope="fiscal"),
     # Other important matters (其他重要事项)
     P("agency_operating_expense", r"机关运行经费", "agency_operating_expense"),
     P("procurement_total", r"政府采购(?:支出)?(?:总额|合计)?|实际采购(?:数|金额)?", "procurement_total"),
@@ -223,8 +237,23 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("headcount_on_payroll", r"(?:正式)?在编(?:人员|人数)", "headcount_on_payroll", kinds=(COUNT,)),
     P("headcount_authorised", r"(?:事业|行政)?编制(?:人数|数)?", "headcount_authorised", kinds=(COUNT,)),
     P("project_count", r"项目(?:总数|数量|个数)", "project_count", kinds=(COUNT,)),
-    P("vehicle_count", r"(?:共有|实有|保有)(?:公务用车|车辆)", "vehicle_count", kinds=(COUNT,)),
+    P(
+        "vehicle_count",
+        r"(?:共有|实有|保有)(?:公务用车|车辆)|(?:公务用车|车辆)(?:保有|实有)(?:量|数)?",
+        "vehicle_count",
+        kinds=(COUNT,),
+    ),
+    P(
+        "vehicle_purchase_count",
+        r"购置(?:公务用车|公车|车辆)|(?:公务用车|公车|车辆)购置(?:数量?|数)?",
+        "vehicle_purchase_count",
+        kinds=(COUNT,),
+    ),
 )
+
+# Figures that are also items of 商品和服务支出 (30211 差旅费, 30215 会议费, 30216 培训费): in a list of
+# an economic line's items they are its lines, not the disclosures of the “三公” section.
+ECONOMIC_ITEM_METRICS = frozenset({"meeting_expense", "training_expense", "travel_expense"})
 
 _COMPILED = tuple((pattern, pattern.compiled()) for pattern in CATALOGUE)
 
@@ -304,7 +333,9 @@ INLINE_PROJECT = re.compile(
 # Figures listed after the names they belong to, in the same order: "A、B和C分别为x、y和z".
 RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分别|依次)(?:为|是)[:]?$")
 # "较2020年4729万元减少533万元": the figure compared with, written between 较 and the change.
-COMPARED_FIGURE = re.compile(r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?$")
+COMPARED_FIGURE = re.compile(
+    r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?(?P<basis>预算|决算)?(?:数)?(?:的)?$"
+)
 # A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
 SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")
 # Kinds of posts: where a sentence names two (行政编制4个,参公事业编制2个), each is a part, not the total.

@@ -30,13 +30,15 @@ class Fact:
     value_text: str
     provenance: Provenance
     project_name: str | None = None
-    subject_metric: str | None = None  # what a change_amount / growth_pct compares
+    # what a change_amount / growth_pct compares: a metric, or line_subject(i) for classified line i
+    subject_metric: str | None = None
     # … and against what: prior_actual (上年决算), prior_budget (上年预算), current_budget (本年预算,
     # 调整后预算), initial_budget (年初预算). Two changes of one subject against different bases differ.
     base: str | None = None
     # Parts listed after this figure (其中 …) that could not be placed: a sum over its parts is then
     # incomplete, and its identity cannot be checked.
     unplaced_parts: int = 0
+    part_of: str | None = None  # the whole (its metric) a list (其中 …) states this figure as a part of
     pct: Decimal | None = None  # stated share of `share_of`
     pct_precision: Decimal | None = None
     share_of: str | None = None  # metric the stated share is a share of

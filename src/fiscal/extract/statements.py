@@ -23,9 +23,16 @@ from fiscal.documents.metadata import (
 )
 from fiscal.extract import catalogue as cat
 from fiscal.extract.amounts import COUNT, MONEY, OUTPUT_UNITS, PERCENT, SCORE, Quantity, find_quantities
-from fiscal.extract.model import ClassifiedLine, Extraction, ExtractionIssue, Fact, Project, Provenance
+from fiscal.extract.model import (
+    ClassifiedLine,
+    Extraction,
+    ExtractionIssue,
+    Fact,
+    Project,
+    Provenance,
+)
 from fiscal.extract.sections import SectionTracker, parse_heading
-from fiscal.vocabulary import METRICS
+from fiscal.vocabulary import METRICS, line_subject
 
 _SENTENCE_END = re.compile(r"[。!?]")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -112,6 +119,7 @@ class _SentenceState:
     respective: list[str | None] = field(default_factory=list)
     respective_facts: list[int] = field(default_factory=list)
     respective_shares: int = 0
+    respective_share_of: str | None = None  # the whole those shares are of (占全市政府采购规模…)
     after_unplaced: bool = False  # the last money figure could not be placed: what qualifies it cannot be
     change_abstained: bool = False  # … and a growth rate after an abstained change is abstained too
     last_item: _Item | None = None
@@ -290,9 +298,15 @@ class StatementExtractor:
             index = state.respective_shares
             if index >= len(state.respective_facts):
                 return False
+            share = cat.SHARE.match(re.split(r"分别|各", tail.strip(" ,"))[0])
+            if index == 0:
+                # "占全市政府采购规模比例为54.54%、1.51%和44.69%": every share is of the whole named first.
+                base = cat.match_label(_share_base_words(share.group("base")), MONEY) if share else None
+                state.respective_share_of = base[0].yields if base else None
             fact_index = state.respective_facts[index]
             fact = self.out.facts[fact_index]
-            self.out.facts[fact_index] = replace(fact, pct=q.value, pct_precision=q.precision, share_of=fact.share_of)
+            share_of = state.respective_share_of or fact.share_of
+            self.out.facts[fact_index] = replace(fact, pct=q.value, pct_precision=q.precision, share_of=share_of)
             state.respective_shares += 1
             return True
         else:
@@ -397,7 +411,7 @@ class StatementExtractor:
                     state,
                     scope=subject.scope,
                     period="prior",
-                    basis=subject.basis,
+                    basis={"预算": "budget", "决算": "actual"}.get(compared.group("basis") or "", subject.basis),
                     in_list=True,
                 )
                 return
@@ -479,6 +493,8 @@ class StatementExtractor:
                 prov,
             )
             return
+        if named is not None and state.list_mode == "economic" and named[0].yields in cat.ECONOMIC_ITEM_METRICS:
+            named = None  # "主要包括:办公费1.71万元、差旅费3.7万元": an item of the economic line listed
         measured = self._measured_against_budget(named[0].yields, tail, state) if named is not None else None
         if named is not None and measured is not None:
             self._add_fact(
@@ -581,6 +597,8 @@ class StatementExtractor:
         ("项目支出增加,较上年增加1133.95万元"), else the figure just stated, else the paragraph's subject."""
         candidates = [subject_text, *reversed(_CLAUSE_BREAK.split(earlier))]
         for text in candidates:
+            if cat.SHARE.match(text.strip(" ,;:").rstrip("%％")):
+                continue  # "占基本支出预算%": names the whole the figure is a share of, not what changed
             cleaned = _change_subject_words(text)
             if not _bare_prefix(cleaned):
                 named = cat.match_label(cleaned, MONEY)
@@ -589,7 +607,7 @@ class StatementExtractor:
         # Else the figure just stated ("公务接待费602.47万元,比年初预算减少516.57万元"), also inside a list.
         item = state.last_item
         if item is not None and item.kind == "line":
-            return None  # the change of a classified line: lines are not subjects of facts yet, abstain
+            return line_subject(item.index)  # 商品和服务支出75800元,同比增加52044.27元: the line's change
         if item is not None and item.kind == "fact" and item.metric not in ("change_amount", "growth_pct"):
             return item.metric
         if state.last_fact is not None:
@@ -638,7 +656,7 @@ class StatementExtractor:
         stripped = tail.strip(" ,;:")
         share = cat.SHARE.match(stripped)
         if share and state.last_item is not None:
-            base_words = re.sub(r"^(?:\d{4}年度?|本年|全年|当年)", "", (share.group("base") or "").strip())
+            base_words = _share_base_words(share.group("base"))
             base = cat.match_label(base_words, MONEY) if base_words else None
             if base_words and base is None and not cat.BARE_LABEL.search(base_words):
                 # "占全国财政支出和GDP的比重分别为10.1%": a share of something not recognised is not placed.
@@ -647,7 +665,24 @@ class StatementExtractor:
             self._attach_share(q, base[0].yields if base else state.whole_metric, state.last_item)
             return
         if cat.COMPLETION.search(stripped):
-            return  # completion against budget of the line just stated: kept in its sentence
+            # "支出决算为115,749.56元,完成预算的23.42%": the execution rate of the figure just stated.
+            # After a classified line it stays in its sentence (lines are not rate subjects yet).
+            item = state.last_item
+            if item is not None and item.kind == "fact" and item.metric not in ("change_amount", "growth_pct"):
+                done = self.out.facts[item.index]
+                self._add_fact(
+                    "execution_rate_pct",
+                    q,
+                    replace(prov, pattern="completion_of_budget"),
+                    state,
+                    scope=done.scope,
+                    period=done.period,
+                    basis="actual",
+                    project=done.project_name,
+                    subject_metric=done.metric,
+                    in_list=True,
+                )
+            return
         change = cat.CHANGE.search(stripped)
         if change and stripped:
             subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
@@ -798,6 +833,7 @@ class StatementExtractor:
             subject_metric=subject_metric,
             base=base,
             label=label.strip(" ,;:、") or None,
+            part_of=state.whole_metric if state.list_mode is not None and state.whole_fact is not None else None,
         )
         self.out.facts.append(fact)
         state.facts_placed += 1
@@ -834,6 +870,8 @@ class StatementExtractor:
             base = state.last_change_base if metric == "growth_pct" and state.last_change_base else self._default_base
         state.last_change_base = base
         sign = -1 if change.group("direction") in cat.NEGATIVE_CHANGE else 1
+        if sign == -1 and q.value < 0:
+            sign = 1  # "下降-81.75%": the minus repeats what the verb says, it does not undo it
         self._add_fact(
             metric,
             q,
@@ -1024,6 +1062,11 @@ _BARE_PREFIX = re.compile(
 )
 # "按政府采购资金类型划分,": the figures after it break down the named whole.
 _BREAKDOWN = re.compile(r"按(?P<whole>[^,。;]{2,20}?)(?:划分|分类|统计)[,:]")
+
+
+def _share_base_words(base: str | None) -> str:
+    """The words naming the whole of a share, without the year: "2023年本年支出合计" → 本年支出合计."""
+    return re.sub(r"^(?:\d{4}年度?|本年|全年|当年)", "", (base or "").strip())
 
 
 def _change_subject_words(text: str) -> str:

@@ -23,7 +23,7 @@ create table if not exists raw.document_text (
 create table if not exists raw.facts (
     document_id varchar not null, fact_id integer not null, metric varchar not null,
     scope varchar not null, period varchar not null, basis varchar not null, project_name varchar,
-    subject_metric varchar, base varchar, unplaced_parts integer, value {MONEY}, unit varchar,
+    subject_metric varchar, base varchar, unplaced_parts integer, part_of varchar, value {MONEY}, unit varchar,
     precision {MONEY}, amount_wan {MONEY},
     precision_wan {MONEY}, pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
     label varchar, span_start integer not null, span_end integer not null,
@@ -94,6 +94,7 @@ create table if not exists quality.identity_results (
 MIGRATIONS = (
     "alter table raw.facts add column if not exists base varchar",
     "alter table raw.facts add column if not exists unplaced_parts integer",
+    "alter table raw.facts add column if not exists part_of varchar",
 )
 
 

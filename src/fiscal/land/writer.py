@@ -122,6 +122,7 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
             "subject_metric": f.subject_metric,
             "base": f.base,
             "unplaced_parts": f.unplaced_parts,
+            "part_of": f.part_of,
             "value": f.value,
             "unit": f.unit,
             "precision": f.precision,

@@ -17,18 +17,19 @@ from fiscal.quality.rules import DocumentFacts, FactRow, IndicatorRow
 _HALF = Decimal("0.5")
 
 _FACTS = """
-    select document_id, metric, scope, period, basis, project_name, subject_metric, base, unplaced_parts,
+    select document_id, metric, scope, period, basis, project_name, subject_metric, base, unplaced_parts, part_of,
            coalesce(amount_wan, value) as value, coalesce(precision_wan, precision) as unit_of_rounding,
            pct, pct_precision, share_of, evidence, span_start, span_end, value_text, label
     from marts.fct_document_facts {where} order by document_id, fact_id"""
 _FUNCTIONAL = """
-    select document_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
+    select document_id, line_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
            share_of, evidence, span_start, span_end, functional_name, functional_code, class_code,
            kuan_code, class_name, kuan_name, stated_in
     from marts.fct_expenditure_by_function {where} order by document_id, line_id"""
 _ECONOMIC = """
-    select document_id, level, scope, period, basis, amount_wan, precision_wan, evidence,
-           span_start, span_end, economic_name, economic_code, economic_class_name, parent_metric, stated_in
+    select document_id, line_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
+           share_of, evidence, span_start, span_end, economic_name, economic_code, economic_class_name,
+           parent_metric, stated_in
     from marts.fct_expenditure_by_economic {where} order by document_id, line_id"""
 _PROJECTS = """
     select document_id, basis, amount_wan, precision_wan, evidence, span_start, span_end, project_name
@@ -67,7 +68,7 @@ def _fact(r: dict[str, Any]) -> FactRow:
         subject=r["subject_metric"], value=r["value"], half_unit=_half(r["unit_of_rounding"]), pct=r["pct"],
         pct_half_unit=_half(r["pct_precision"]), share_of=r["share_of"], evidence=r["evidence"],
         span_start=r["span_start"], span_end=r["span_end"], text=r["value_text"], base=r["base"],
-        unplaced_parts=r["unplaced_parts"] or 0, label=r["label"],
+        unplaced_parts=r["unplaced_parts"] or 0, label=r["label"], part_of=r["part_of"],
     )  # fmt: skip
 
 
@@ -83,7 +84,7 @@ def _line(r: dict[str, Any], classification: str) -> FactRow:
         class_code=r.get("class_code"), kuan_code=r.get("kuan_code"),
         class_name=r["class_name"] if functional else r["economic_class_name"],
         kuan_name=r.get("kuan_name"), parent_metric=r.get("parent_metric"), level=r["level"],
-        source=r["stated_in"],
+        source=r["stated_in"], line_id=r["line_id"],
     )  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from fiscal.quality.envelope import Comparison, Figure, Side, difference, one, ratio_pct, total
-from fiscal.vocabulary import STATED_RELATIONS
+from fiscal.vocabulary import LINE_SUBJECT, STATED_RELATIONS
 
 PASS, ROUNDING, WARNING, ERROR = "pass", "rounding", "warning", "error"
 INSUFFICIENT, NOT_APPLICABLE = "insufficient_data", "not_applicable"
@@ -55,6 +55,8 @@ class FactRow:
     base: str | None = None  # what a change or growth rate is compared against (prior_actual …)
     unplaced_parts: int = 0  # parts listed after it that extraction could not place
     label: str | None = None  # facts: the words naming it (a stated comparison: the line it is about)
+    part_of: str | None = None  # facts: the whole a list (其中 …) states it as a part of
+    line_id: int | None = None  # lines: raw.classified_lines.line_id, what a line's change names
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -314,6 +316,9 @@ def fiscal_appropriation_rule(doc: DocumentFacts) -> Iterator[Instance]:
     )
 
 
+_BROADER_THREE_PUBLIC_PARTS = ("meeting_expense", "training_expense", "travel_expense")
+
+
 def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for scope, period, basis, project in doc.groups():
         lhs = doc.first("three_public_total", scope=scope, period=period, basis=basis, project=project)
@@ -330,12 +335,19 @@ def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
                 doc.first("three_public_vehicle_operation", **group),
             ]
         )
+        # Some regions' “三公” include 会议费 and 培训费: listed as its parts, they are parts of it.
+        broader = [
+            row
+            for metric in _BROADER_THREE_PUBLIC_PARTS
+            if (row := doc.first(metric, **group)) is not None and row.part_of == "three_public_total"
+        ]
         parts = [
             r
             for r in [
                 doc.first("three_public_outbound_travel", **group),
                 *vehicle,
                 doc.first("three_public_reception", **group),
+                *broader,
             ]
             if r
         ]
@@ -349,6 +361,15 @@ def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
         )
 
 
+def meeting_training_travel_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    yield from _sum_identity(
+        doc,
+        "meeting_training_travel_total_eq_sum_of_parts",
+        ("meeting_training_travel_total",),
+        ("meeting_expense", "training_expense", "travel_expense"),
+    )
+
+
 def vehicle_rule(doc: DocumentFacts) -> Iterator[Instance]:
     yield from _sum_identity(
         doc,
@@ -356,6 +377,29 @@ def vehicle_rule(doc: DocumentFacts) -> Iterator[Instance]:
         ("three_public_vehicle",),
         ("three_public_vehicle_purchase", "three_public_vehicle_operation"),
     )
+
+
+def vehicles_bought_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """Vehicles bought in the year where the purchase spending is stated as nothing (公车购置费0万元).
+
+    A spending of zero, even at the upper end of its rounding (0万元 < 0.5万元), buys no vehicle; a
+    spending above zero says nothing about how many, so only the zero case is compared."""
+    for count in (row for row in doc.facts if row.metric == "vehicle_purchase_count" and row.value is not None):
+        spending = doc.first(
+            "three_public_vehicle_purchase", period=count.period, basis=count.basis, project=count.project
+        )
+        key = _key(count.scope, count.period, count.basis, count.project)
+        if spending is None:
+            yield Instance("vehicles_bought_have_purchase_spending", key, None, missing="three_public_vehicle_purchase")
+            continue
+        if spending.value != 0:
+            yield Instance(
+                "vehicles_bought_have_purchase_spending", key, None, missing="a zero spending", not_applicable=True
+            )
+            continue
+        paid_for = Figure(Decimal(0), Decimal(0), f"vehicles {spending.metric} {spending.text} pays for",
+                          spending.evidence, spending.span_start, spending.span_end)  # fmt: skip
+        yield Instance("vehicles_bought_have_purchase_spending", key, Comparison(one(count.figure()), one(paid_for)))
 
 
 def procurement_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -483,7 +527,7 @@ def projects_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 
 def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    for row in doc.facts + doc.functional:
+    for row in doc.facts + doc.functional + doc.economic:
         if row.pct is None or row.value is None:
             continue
         key = f"part={row.name or row.metric} share_of={row.share_of}"
@@ -523,12 +567,39 @@ def _shares_total_100(doc: DocumentFacts, row: FactRow) -> bool:
     """The stated shares of `row`'s whole (same base, scope, period, basis) add up to exactly 100."""
     siblings = [
         other
-        for other in doc.facts + doc.functional
+        for other in doc.facts + doc.functional + doc.economic
         if other.pct is not None
         and (other.share_of, other.scope, other.period, other.basis) == (row.share_of, row.scope, row.period, row.basis)
         and other.source == row.source
     ]
     return len(siblings) >= 2 and sum(other.pct for other in siblings if other.pct is not None) == 100
+
+
+def shares_total_100_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """The stated shares of parts that make up their whole add up to 100 % (within their rounding).
+
+    Only a complete list is checked: its parts' amounts add up to the whole within rounding. A list
+    of some of the parts ("其中 …占 40%") may total anything below 100."""
+    groups: dict[tuple[str, str, str, str, str], list[FactRow]] = defaultdict(list)
+    for row in doc.facts + doc.functional + doc.economic:
+        stated = row.pct is not None and row.pct_half_unit is not None and row.value is not None
+        if stated and row.share_of and row.share_of != row.metric:
+            groups[(row.share_of, row.scope, row.period, row.basis, row.source)].append(row)
+    for (share_of, scope, period, basis, source), parts in groups.items():
+        whole = doc.first(share_of, scope=scope, period=period, basis=basis) or doc.first(
+            share_of, period=period, basis=basis
+        )
+        if len(parts) < 2 or whole is None:
+            continue
+        key = _key(scope, period, basis, None, f"shares_of={share_of} parts={len(parts)} lines={source}")
+        if whole.value == 0:
+            yield Instance("shares_of_whole_total_100", key, None, missing="a non-zero whole", not_applicable=True)
+            continue
+        if not Comparison(one(whole.figure()), total([p.figure() for p in parts])).within_rounding:
+            continue  # not the whole list: its shares need not total 100
+        hundred = Figure(Decimal(100), Decimal(0), "100%", f"{whole.metric} = 100%")
+        shares = total([part.pct_figure() for part in parts])
+        yield Instance("shares_of_whole_total_100", key, Comparison(shares, one(hundred)))
 
 
 # A change's base says which two figures of its subject it is the difference of:
@@ -547,6 +618,11 @@ def _subject_figures(doc: DocumentFacts, change: FactRow) -> tuple[FactRow | Non
     (period, basis), (base_period, base_basis) = _BASE_FIGURES.get(
         change.base or "", (("current", change.basis), ("prior", change.basis))
     )
+    if change.subject.startswith(LINE_SUBJECT):
+        # A classified line is stated once, for the current year: its change implies the prior figure.
+        line_id = int(change.subject.removeprefix(LINE_SUBJECT))
+        line = next((row for row in doc.functional + doc.economic if row.line_id == line_id), None)
+        return (line if line is not None and (line.period, line.basis) == (period, basis) else None), None
     current = doc.first(change.subject, scope=change.scope, period=period, basis=basis, project=change.project)
     compared = doc.first(
         change.subject, scope=change.scope, period=base_period, basis=base_basis, project=change.project
@@ -589,12 +665,17 @@ def growth_rule(doc: DocumentFacts) -> Iterator[Instance]:
             base=growth.base,
         )
         current, prior = _subject_figures(doc, growth)
-        if change is None or (prior is None and current is None):
+        if change is None and current is not None and prior is not None:
+            # "培训费2023年预算2万元,较2022年预算1.50万元增长75%": the change is the difference.
+            stated_change = difference(one(current.figure()), one(prior.figure()))
+        elif change is not None and (prior is not None or current is not None):
+            stated_change = one(change.figure())
+        else:
             yield Instance("growth_eq_change_over_prior", key, None, missing="change or prior figure")
             continue
         # The prior figure as stated, else as implied by the current figure and the change.
-        base = one(prior.figure()) if prior else difference(one(current.figure()), one(change.figure()))
-        computed = ratio_pct(one(change.figure()), base)
+        base = one(prior.figure()) if prior else difference(one(current.figure()), stated_change)
+        computed = ratio_pct(stated_change, base)
         if computed is None:
             yield Instance(
                 "growth_eq_change_over_prior", key, None, missing="a non-zero prior figure", not_applicable=True
@@ -1163,6 +1244,15 @@ RULES: tuple[Rule, ...] = (
         share_rule,
     ),
     Rule(
+        "shares_of_whole_total_100",
+        "within_text",
+        "error",
+        "各组成部分占比之和 = 100%(所列部分之和等于总数时)",
+        "The stated shares of parts that make up their whole add up to 100%",
+        ("pct", "share_of"),
+        shares_total_100_rule,
+    ),
+    Rule(
         "change_eq_current_minus_prior",
         "within_text",
         "error",
@@ -1188,6 +1278,24 @@ RULES: tuple[Rule, ...] = (
         "Three public expenses equal outbound travel plus vehicles plus reception",
         ("three_public_total", "three_public_outbound_travel", "three_public_vehicle", "three_public_reception"),
         three_public_rule,
+    ),
+    Rule(
+        "meeting_training_travel_total_eq_sum_of_parts",
+        "within_text",
+        "error",
+        "会议费、培训费、差旅费合计 = 会议费 + 培训费 + 差旅费",
+        "Meetings, training and travel together equal the three parts",
+        ("meeting_training_travel_total", "meeting_expense", "training_expense", "travel_expense"),
+        meeting_training_travel_rule,
+    ),
+    Rule(
+        "vehicles_bought_have_purchase_spending",
+        "within_text",
+        "error",
+        "本年购置公务用车 > 0 辆,则公务用车购置费 > 0",
+        "Vehicles bought in the year are paid for: none where the purchase spending is zero",
+        ("vehicle_purchase_count", "three_public_vehicle_purchase"),
+        vehicles_bought_rule,
     ),
     Rule(
         "three_public_vehicle_eq_purchase_plus_operation",
