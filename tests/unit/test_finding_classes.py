@@ -107,3 +107,40 @@ def test_completion_of_the_budget_is_the_rate_of_the_figure_just_stated():
     (rate,) = instances(text, "execution_rate_eq_executed_over_budget")
     assert breached(rate) and rate.comparison.rhs.value.quantize(D("0.0001")) == D("0.0023")
     assert "three_public_total" in rate.key
+
+
+def test_a_share_after_a_pause_mark_is_the_share_of_its_figure():
+    text = (
+        "某局2024年度部门决算\n本年支出合计13983.68万元。其中基本支出5576.81万元、占39.88%,"
+        "项目支出8406.86万元、占60.12%。"
+    )
+    shares = {(f.metric, f.pct, f.share_of) for f in extracted(text).facts if f.pct is not None}
+    assert shares == {
+        ("basic_expenditure", D("39.88"), "expenditure_total"),
+        ("project_expenditure", D("60.12"), "expenditure_total"),
+    }
+
+
+def test_a_table_whose_columns_name_the_figures_is_read_and_checked_against_the_text():
+    text = (
+        "某局2024年度部门决算\n2024年“三公”经费财政拨款支出决算为12.50万元,其中:因公出国(境)费1.00万元,"
+        "公务用车购置及运行维护费8.00万元,公务接待费3.50万元。\n财政拨款“三公”经费支出决算表\n单位:万元\n"
+        "| 项目 | 合计 | 因公出国(境)费 | 公务用车购置及运行维护费 | 公务接待费 |\n"
+        "| 决算数 | 12.50 | 1.00 | 8.00 | 3.60 |\n"
+    )
+    table = {(f.metric, f.amount_wan) for f in extracted(text).facts if f.provenance.pattern.startswith("table:")}
+    assert table == {("three_public_total", D("12.50")), ("three_public_outbound_travel", D("1.00")),
+                     ("three_public_vehicle", D("8.00")), ("three_public_reception", D("3.60"))}  # fmt: skip
+    twice = instances(text, "same_figure_stated_twice_agrees")
+    assert [breached(i) for i in twice] == [False, False, False, True]  # 公务接待费 3.50 against 3.60
+
+
+def test_a_class_stated_again_with_its_kuan_is_counted_once_in_the_total():
+    # 4.00 + 6.00 = 10.00; the detail paragraph repeats 一般公共服务支出(类)4.00 with its 款
+    text = (
+        "某局2024年度部门决算\n2024年一般公共预算财政拨款支出10.00万元,主要用于以下方面:一般公共服务支出(类)4.00万元,"
+        "占40.00%;教育支出(类)6.00万元,占60.00%。\n(二)一般公共预算财政拨款支出决算具体情况\n"
+        "一般公共服务支出(类)4.00万元,其中:人大事务(款)1.50万元,政府办公厅(室)及相关机构事务(款)2.50万元。"
+    )
+    (classes,) = instances(text, "expenditure_eq_sum_of_functional_classes")
+    assert classes.comparison.residual == 0 and len(classes.comparison.rhs.figures) == 2

@@ -443,12 +443,34 @@ def _column_spec(header: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _transposed(rows: list[list[Cell]]) -> list[list[Cell]] | None:
+    """A table whose columns name the figures (合计 | 因公出国(境)费 | 公务接待费) and whose rows the
+    basis (决算数 | …), turned so its rows name the figures; None when it is not one."""
+
+    def names_figure(text: str) -> bool:
+        label = re.sub(r"\s", "", text)
+        return bool(_WHOLE_ROW.match(label)) or _metric_of(label) is not None
+
+    for index, row in enumerate(rows):
+        if len(row) < 3 or sum(names_figure(cell.text) for cell in row[1:]) < 2:
+            continue
+        basis_rows = [r for r in rows[index + 1 :] if r and _column_spec(r[0].text) and len(r) == len(row)]
+        if not basis_rows:
+            return None
+        return [[row[0], *(r[0] for r in basis_rows)]] + [
+            [row[column], *(r[column] for r in basis_rows)] for column in range(1, len(row))
+        ]
+    return None
+
+
 def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
     """Rows name the figure (公务接待费, 基本支出, 合计), columns its basis (预算数 | 决算数)."""
     rows = ft.table.rows
     header_index = next(
         (i for i, row in enumerate(rows) if any(_column_spec(c.text) for c in row[1:]) and len(row) >= 2), None
     )
+    if header_index is None and (transposed := _transposed(rows)):
+        header_index, rows = 0, transposed
     if header_index is None and ft.table.shape == "plain":
         header_index, rows = _plain_header(rows)
     if header_index is None:

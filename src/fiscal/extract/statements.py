@@ -653,7 +653,7 @@ class StatementExtractor:
 
     # ---- percentages, scores, counts ---------------------------------------------------------
     def _percent(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
-        stripped = tail.strip(" ,;:")
+        stripped = tail.strip(" ,;:、")
         share = cat.SHARE.match(stripped)
         if share and state.last_item is not None:
             base_words = _share_base_words(share.group("base"))

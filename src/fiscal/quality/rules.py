@@ -414,8 +414,14 @@ def procurement_rule(doc: DocumentFacts) -> Iterator[Instance]:
 def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
     classes = [line for line in doc.functional if line.level == 1]
     by_group: dict[tuple[str, str, str, str], list[FactRow]] = defaultdict(list)
+    named: set[tuple[str, str, str, str, str | None]] = set()
     for line in classes:  # each statement (the text, each table) is checked on its own
-        by_group[(line.scope, line.period, line.basis, line.source)].append(line)
+        group = (line.scope, line.period, line.basis, line.source)
+        # A class the text states again ("一般公共服务支出(类)…,其中:…(款)") is counted once; whether
+        # the two statements agree is the stated-twice rule's question.
+        if (*group, _name_key(line.name or "")) not in named:
+            named.add((*group, _name_key(line.name or "")))
+            by_group[group].append(line)
     for (scope, period, basis, source), lines in by_group.items():
         total_metric = "gpb_expenditure" if scope == "gpb" else "expenditure_total"
         lhs = doc.first(total_metric, scope=scope, period=period, basis=basis)
