@@ -144,3 +144,21 @@ def test_a_class_stated_again_with_its_kuan_is_counted_once_in_the_total():
     )
     (classes,) = instances(text, "expenditure_eq_sum_of_functional_classes")
     assert classes.comparison.residual == 0 and len(classes.comparison.rhs.figures) == 2
+
+
+def test_a_functional_name_keeps_its_inner_parentheses():
+    text = "某局2024年度部门决算\n一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)支出决算为12.30万元。"
+    (line,) = extracted(text).lines
+    assert (line.level, line.name, line.class_name, line.kuan_name) == (
+        3,
+        "行政运行",
+        "一般公共服务支出",
+        "政府办公厅(室)及相关机构事务",
+    )
+
+
+def test_a_page_flattened_into_one_long_line_is_read_to_its_end():
+    # 200,000 characters without a full stop or a parenthesis (the engine's patterns are linear in it)
+    prose = ("本单位认真落实各项工作要求加强预算管理" * 10_000)[:200_000]
+    text = "某局2024年度部门决算\n" + prose + ",基本支出100.00万元。"
+    assert [(f.metric, f.amount_wan) for f in extracted(text).facts] == [("basic_expenditure", D("100.00"))]

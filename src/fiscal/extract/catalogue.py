@@ -322,6 +322,20 @@ PROJECT_COUNT_BEFORE = re.compile(r"(?:共计|共有|合计|共)$")
 
 # "公务接待费一项由263.48万元减至211.48万元": the first figure is last year's, the second this year's.
 FROM_TO_START = re.compile(r"(?P<name>[^,;:]*?)(?:一项|项目)?(?:由|从)$")
+
+
+# The patterns above that end in `$` after a lazy subject are matched from where their match must
+# start: a `search` would retry the subject at every position, quadratic in the text's length.
+def change_at_end(text: str) -> re.Match[str] | None:
+    """CHANGE at the end of `text` (its subject runs from the start of the last line)."""
+    return CHANGE.match(text, text.rfind("\n") + 1)
+
+
+def from_to_start_at_end(text: str) -> re.Match[str] | None:
+    """FROM_TO_START at the end of `text` (its name runs from the last clause mark)."""
+    return FROM_TO_START.match(text, max(text.rfind(mark) for mark in ",;:") + 1)
+
+
 FROM_TO_VERBS = tuple(
     verb + to for verb in ("减少", "增加", "下降", "调整", "减", "降", "增", "升", "变") for to in ("至", "到", "为")
 )

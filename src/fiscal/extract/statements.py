@@ -57,7 +57,32 @@ _BASIS_OF_METRIC = {
     "budget_issued": "budget",
     "executed": "actual",
 }
-_FUNCTIONAL_MARK = re.compile(r"(?P<name>[^()]*?)\((?P<level>类|款|项)\)")
+_LEVEL_MARK = re.compile(r"\((?P<level>类|款|项)\)")
+# Parentheses inside a functional name as the national table writes it: 政府办公厅(室)及相关机构事务.
+_INNER_PARENTHESES = ("(室)",)
+
+
+@dataclass(frozen=True)
+class _FunctionalMark:
+    name: str  # the words before the mark, back to the previous mark or parenthesis
+    level: str  # 类, 款 or 项
+    end: int
+
+
+def _functional_marks(text: str) -> list[_FunctionalMark]:
+    """Each "(类)/(款)/(项)" with the name written before it, found in one pass over the text."""
+    marks, previous_end = [], 0
+    for mark in _LEVEL_MARK.finditer(text):
+        before = text[previous_end : mark.start()]
+        for inner in _INNER_PARENTHESES:
+            before = before.replace(inner, "\0" * len(inner))  # same length: positions stay
+        start = max(before.rfind("("), before.rfind(")")) + 1
+        name = text[previous_end + start : mark.start()]
+        marks.append(_FunctionalMark(name, mark.group("level"), mark.end()))
+        previous_end = mark.end()
+    return marks
+
+
 _FUNCTIONAL_LEVEL = {"类": 1, "款": 2, "项": 3}
 _FUNCTIONAL_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)")
 _WHOLE_OF_FUNCTIONAL_LIST = {
@@ -205,19 +230,19 @@ class StatementExtractor:
         """A heading naming a functional line ("2.卫生健康(类)行政事业单位医疗(款):") sets the context;
         any other heading ends it."""
         self.functional_subject = None
-        if _FUNCTIONAL_MARK.search(heading_line):
+        if _LEVEL_MARK.search(heading_line):
             self._name_functional_subject(heading_line)
         else:
             self.functional = _FunctionalContext()
 
     def _name_functional_subject(self, text: str) -> None:
-        marks = list(_FUNCTIONAL_MARK.finditer(_LEADING_MARKER.sub("", text.strip())))
+        marks = _functional_marks(_LEADING_MARKER.sub("", text.strip()))
         if not marks:
             return
         for mark in marks:
-            self._enter_functional(mark.group("level"), _clean_name(mark.group("name")))
-        level = _FUNCTIONAL_LEVEL[marks[-1].group("level")]
-        name = _clean_name(marks[-1].group("name"))
+            self._enter_functional(mark.level, _clean_name(mark.name))
+        level = _FUNCTIONAL_LEVEL[marks[-1].level]
+        name = _clean_name(marks[-1].name)
         class_name = self.functional.class_name if level > 1 else None
         kuan_name = self.functional.kuan_name if level > 2 else None
         self.functional_subject = (level, name, class_name, kuan_name)
@@ -373,7 +398,7 @@ class StatementExtractor:
         if state.list_mode == "of_unplaced":
             self._issue_at("part_of_unplaced", "part of a figure that could not be placed", prov)
             return
-        if _FUNCTIONAL_MARK.search(tail):
+        if _LEVEL_MARK.search(tail):
             self._functional_line(q, tail, prov, state)
             return
         bare = cat.BARE_LABEL.search(tail) if tail.strip() else None
@@ -422,7 +447,7 @@ class StatementExtractor:
             state.from_metric = None
             return
         clause = sentence.text[: q.start - sentence.start]
-        from_start = cat.FROM_TO_START.search(clause[_tail_offset(clause) :])
+        from_start = cat.from_to_start_at_end(clause[_tail_offset(clause) :])
         if from_start and self.text.startswith(cat.FROM_TO_VERBS, q.end):
             named_from = cat.match_label(from_start.group("name"), MONEY)
             if named_from is not None:
@@ -445,7 +470,7 @@ class StatementExtractor:
                 kuan_name=kuan_name,
             )
             return
-        change = cat.CHANGE.search(tail)
+        change = cat.change_at_end(tail)
         if change and tail.strip():
             earlier = label[: len(label) - len(tail)]
             subject_metric = self._change_subject(change.group("subject"), state, earlier)
@@ -618,10 +643,10 @@ class StatementExtractor:
         cleaned = _LEADING_MARKER.sub("", tail.strip(" ,;:"))
         level, name = 0, ""
         last_end = 0
-        for mark in _FUNCTIONAL_MARK.finditer(cleaned):
-            level, name = _FUNCTIONAL_LEVEL[mark.group("level")], _clean_name(mark.group("name"))
-            self._enter_functional(mark.group("level"), name)
-            last_end = mark.end()
+        for mark in _functional_marks(cleaned):
+            level, name = _FUNCTIONAL_LEVEL[mark.level], _clean_name(mark.name)
+            self._enter_functional(mark.level, name)
+            last_end = mark.end
         remainder = _clean_name(cleaned[last_end:])
         if remainder and level < 3 and not re.fullmatch(cat.FILLER, remainder):
             level, name = level + 1, remainder
@@ -683,7 +708,7 @@ class StatementExtractor:
                     in_list=True,
                 )
             return
-        change = cat.CHANGE.search(stripped)
+        change = cat.change_at_end(stripped)
         if change and stripped:
             subject = state.last_change_subject or self._change_subject(change.group("subject"), state)
             if state.change_abstained:
@@ -1075,7 +1100,8 @@ def _change_subject_words(text: str) -> str:
     text = re.sub(r"^与[^,;]*?相比", "", text)
     parts = _COMPARISON_WORD.split(text, maxsplit=1)
     cleaned = parts[0] if len(parts) == 2 and parts[0].strip() else _COMPARED_WITH.sub("", text)
-    cleaned = cat.CHANGE.sub(lambda m: m.group("subject"), cleaned)
+    if (change := cat.change_at_end(cleaned)) is not None:
+        cleaned = cleaned[: change.start()] + change.group("subject")
     return re.sub(r"(?:无增减变化|无变化|基本持平|持平|不变)$", "", cleaned).strip(" ,")
 
 
@@ -1130,14 +1156,29 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
+# Work per figure grows with its sentence: a "sentence" longer than this (a page flattened without
+# full stops) is cut after its last clause mark within the limit, so a document costs linear time.
+_MAX_SENTENCE = 2000
+_CLAUSE_MARK = re.compile(r"[;,]")
+
+
 def _sentences(line: str, line_start: int) -> Iterator[_Sentence]:
     start = 0
     for m in _SENTENCE_END.finditer(line):
-        if line[start : m.end()].strip():
-            yield _Sentence(line_start + start, line_start + m.end(), line[start : m.end()])
+        yield from _bounded(line, start, m.end(), line_start)
         start = m.end()
-    if line[start:].strip():
-        yield _Sentence(line_start + start, line_start + len(line), line[start:])
+    yield from _bounded(line, start, len(line), line_start)
+
+
+def _bounded(line: str, start: int, end: int, line_start: int) -> Iterator[_Sentence]:
+    while end - start > _MAX_SENTENCE:
+        cuts = [m.end() for m in _CLAUSE_MARK.finditer(line, start, start + _MAX_SENTENCE)]
+        cut = cuts[-1] if cuts else start + _MAX_SENTENCE
+        if line[start:cut].strip():
+            yield _Sentence(line_start + start, line_start + cut, line[start:cut])
+        start = cut
+    if line[start:end].strip():
+        yield _Sentence(line_start + start, line_start + end, line[start:end])
 
 
 def extract_statements(text: str, metadata: DocumentMetadata) -> Extraction:
