@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -96,9 +97,9 @@ def _print_summary(report) -> None:
     console.print(documents)
     for result in ingested.results:
         if result.status == "quarantined":
-            console.print(f"  [yellow]quarantined[/yellow] {result.source_path}: {result.reason}")
+            console.print(f"  [yellow]quarantined[/yellow] {_safe(result.source_path)}: {_safe(result.reason)}")
     for path, document_id in ingested.duplicates:
-        console.print(f"  [dim]duplicate[/dim] {path} (same bytes as document {document_id[:12]})")
+        console.print(f"  [dim]duplicate[/dim] {_safe(path)} (same bytes as document {document_id[:12]})")
 
     statuses = Table(title=f"Identity checks (run {checked.run_id[:12]})")
     for status in STATUSES:
@@ -125,8 +126,17 @@ def _print_errors(warehouse: Path, run_id: str) -> None:
         return
     console.print("[bold red]Errors[/bold red] (both sides as stated, with the rounding envelope):")
     for source_file, rule_id, key, lhs, rhs, tolerance, metrics in rows:
-        console.print(f"  [bold]{source_file}[/bold]  {rule_id}  [dim]{key}[/dim]")
-        console.print(f"    {_plain(lhs)} ≠ {_plain(rhs)} (envelope ±{_plain(tolerance)}): {metrics}")
+        console.print(f"  [bold]{_safe(source_file)}[/bold]  {rule_id}  [dim]{_safe(key)}[/dim]")
+        console.print(f"    {_plain(lhs)} ≠ {_plain(rhs)} (envelope ±{_plain(tolerance)}): {_safe(metrics)}")
+
+
+# Terminal control characters in document text: escapes (ESC), other C0 controls, bidi overrides.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: object) -> str:
+    """Document text for the terminal: never read as Rich markup, no control characters."""
+    return escape(_CONTROL.sub("", str(text)))
 
 
 def _plain(value) -> str:
@@ -154,16 +164,17 @@ def findings(
         console.print(f"No {status} findings" + (f" for '{document}'" if document else "") + ".")
         return
     for finding in rows:
-        table = Table(title=f"{finding.source_file} · {finding.rule_id} · {finding.status}", title_justify="left",
-                      caption=f"{finding.description} · {finding.rule_instance}", caption_justify="left",
+        table = Table(title=f"{_safe(finding.source_file)} · {finding.rule_id} · {finding.status}",
+                      title_justify="left", caption=f"{_safe(finding.description)} · {_safe(finding.rule_instance)}",
+                      caption_justify="left",
                       show_lines=True, expand=True)  # fmt: skip
         table.add_column("left side", ratio=1, overflow="fold")
         table.add_column("right side", ratio=1, overflow="fold")
         table.add_row(_plain(finding.lhs_value), _plain(finding.rhs_value))
-        table.add_row(finding.lhs_evidence or "", finding.rhs_evidence or "")
+        table.add_row(_safe(finding.lhs_evidence or ""), _safe(finding.rhs_evidence or ""))
         console.print(table)
         console.print(f"  residual {_plain(finding.residual)} · envelope ±{_plain(finding.tolerance)} · "
-                      f"{finding.metrics} · span {finding.span_start}–{finding.span_end}\n")  # fmt: skip
+                      f"{_safe(finding.metrics)} · span {finding.span_start}–{finding.span_end}\n")  # fmt: skip
 
 
 @app.command("measure-detection")
@@ -232,7 +243,7 @@ def measure_extraction(
                        "extra", "core facts"):  # fmt: skip
             table.add_column(column, justify="right" if column not in ("document", "status") else "left")
         for d in result.documents:
-            table.add_row(d.name, d.status, str(d.found), str(d.labelled), str(len(d.wrong)), str(d.abstained),
+            table.add_row(_safe(d.name), d.status, str(d.found), str(d.labelled), str(len(d.wrong)), str(d.abstained),
                           str(d.ambiguous), str(d.guessed), str(len(d.extra)), str(d.core_facts))  # fmt: skip
         console.print(table)
         if result.labelled:
@@ -280,7 +291,8 @@ def measure_findings(
         table.add_column(column, justify="left" if column == "document" else "right")
     for d in result.documents:
         if d.faulty or d.errors:
-            table.add_row(d.name, str(d.failing_identities), str(len(d.errors)), "yes" if d.at_failing_figures else "")
+            flagged = "yes" if d.at_failing_figures else ""
+            table.add_row(_safe(d.name), str(d.failing_identities), str(len(d.errors)), flagged)
     console.print(table)
     consistent = len(result.documents) - len(result.faulty)
     console.print(f"faulty documents flagged at the failing figures: {len(result.flagged_at_figures)} of "

@@ -153,3 +153,36 @@ def test_every_corpus_pdf_lands():
     for path in sorted(CORPUS.glob("*.pdf")):
         document = process_file(path)
         assert document.status == "landed", (path.name, document.reason)
+
+
+def test_an_archive_that_unpacks_past_the_limit_is_refused_before_parsing(monkeypatch):
+    import zipfile
+
+    from fiscal.documents import formats
+    from fiscal.documents.reader_errors import UnreadableDocument
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\x00" * 1_000_000)  # 1 MB of zeros: a 1 KB file
+    monkeypatch.setattr(formats, "MAX_UNPACKED_BYTES", 100_000)
+    for reader, kind in ((formats.docx_text, "DOCX"), (formats.xlsx_text, "XLSX")):
+        with pytest.raises(UnreadableDocument, match=f"{kind} unpacks to 1000000 bytes"):
+            reader(buffer.getvalue())
+
+
+def test_a_sheet_past_the_row_limit_is_refused(monkeypatch):
+    import openpyxl
+
+    from fiscal.documents import formats
+    from fiscal.documents.reader_errors import UnreadableDocument
+
+    workbook = openpyxl.Workbook()
+    for row in range(60):
+        workbook.active.append([f"项目{row}", row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    monkeypatch.setattr(formats, "MAX_SHEET_ROWS", 50)
+    with pytest.raises(UnreadableDocument, match="has over 50 rows"):
+        formats.xlsx_text(buffer.getvalue())
+    monkeypatch.setattr(formats, "MAX_SHEET_ROWS", 100)
+    assert "项目59" in formats.xlsx_text(buffer.getvalue())

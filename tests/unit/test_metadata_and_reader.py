@@ -46,3 +46,63 @@ def test_budget_document_and_amounts_in_yuan():
 def test_region_stops_at_the_department_name():
     assert detect_region("阳西县土地储备和城市更新事务中心") == "阳西县"
     assert detect_region("株洲市芦淞区征地工作协调服务中心") == "株洲市芦淞区"
+
+
+_LINE = "2023年度收、支总计421.54万元。"
+
+
+def test_text_with_a_byte_order_mark_is_decoded_by_it(tmp_path: Path):
+    # Windows "Unicode" text is UTF-16 LE with a BOM; its bytes are half NULs
+    for encoding, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00")):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(bom + _LINE.encode(encoding))
+        source, refusal = read_document(path)
+        assert refusal is None and (source.encoding, source.text) == (encoding, _LINE)
+
+
+def test_stray_nul_bytes_are_dropped_and_many_are_binary(tmp_path: Path):
+    padding = ("说明。" * 2000).encode()  # the stray NUL lies past the first 4 KB
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(padding + _LINE.encode()[:6] + b"\x00" + _LINE.encode()[6:])
+    source, refusal = read_document(stray)
+    assert refusal is None and "\x00" not in source.text and source.text.endswith(_LINE)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(padding + b"\x00\x01" * 500)
+    assert "binary" in str(read_document(binary)[1])
+
+
+def test_a_file_that_cannot_be_read_is_refused_with_the_reason(tmp_path: Path):
+    folder = tmp_path / "report.txt"  # a folder named like a document
+    folder.mkdir()
+    source, refusal = read_document(folder)
+    assert str(refusal).startswith("cannot read the file: ") and source.document_id
+
+
+def test_a_file_name_in_gbk_bytes_is_stored_as_its_chinese_name(tmp_path: Path):
+    import os
+
+    from fiscal.documents.reader import display_path
+
+    raw = os.fsencode(tmp_path) + b"/" + "测试部门决算.txt".encode("gb18030")
+    with open(raw, "wb") as handle:
+        handle.write(_LINE.encode())
+    path = Path(os.fsdecode(raw))  # as os.listdir gives it: undecodable bytes as surrogates
+    assert display_path(path).endswith("测试部门决算.txt")
+    source, refusal = read_document(path)
+    assert refusal is None and source.text == _LINE
+
+
+def test_a_document_with_a_gbk_file_name_lands(tmp_path: Path):
+    import os
+
+    import duckdb
+
+    from fiscal.land.writer import Lander
+
+    raw = os.fsencode(tmp_path) + b"/" + "某局2023年度部门决算.txt".encode("gb18030")
+    with open(raw, "wb") as handle:
+        handle.write(("某局2023年度部门决算\n" + _LINE).encode())
+    with duckdb.connect(":memory:") as connection:
+        result = Lander(connection).land(process_file(Path(os.fsdecode(raw))))
+        assert result.status == "landed"
+        assert connection.execute("select file_name from raw.documents").fetchall() == [("某局2023年度部门决算.txt",)]

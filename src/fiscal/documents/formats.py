@@ -18,6 +18,10 @@ from typing import Any
 from fiscal.documents.reader_errors import UnreadableDocument
 
 MAX_PDF_PAGES = 500
+# DOCX and XLSX are zip archives: their members' declared sizes (which zipfile enforces when it
+# reads) are checked before parsing, so a small file cannot unpack into gigabytes.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_SHEET_ROWS = 20_000  # a disclosure's tables have hundreds of rows; a million-row sheet is not one
 MIN_TEXT_CHARS_PER_PAGE = 10  # fewer on every page: a scan without a text layer
 # pdfplumber groups characters into lines within this vertical distance; Latin digits set in
 # another font often sit a few points off the Chinese baseline (seen: 4.8 pt).
@@ -111,6 +115,7 @@ def docx_text(data: bytes) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_archive(data, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:
@@ -143,16 +148,43 @@ def _docx_rows(table: Any) -> list[list[str]]:
 def xlsx_text(data: bytes) -> str:
     import openpyxl
 
+    _check_archive(data, "XLSX")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:
         raise UnreadableDocument(f"corrupt or unreadable XLSX: {type(error).__name__}") from error
     lines: list[str] = []
-    for sheet in workbook.worksheets:
-        lines.extend([sheet.title, ""])
-        lines.extend(table_lines(sheet.iter_rows(values_only=True), single_cells_as_prose=True))
-    workbook.close()
+    try:
+        for sheet in workbook.worksheets:
+            lines.extend([sheet.title, ""])
+            rows = _bounded_rows(sheet.iter_rows(values_only=True), sheet.title)
+            lines.extend(table_lines(rows, single_cells_as_prose=True))
+    finally:
+        workbook.close()
     return "\n".join(lines)
+
+
+def _bounded_rows(rows: Iterable[Any], sheet: str) -> Iterable[Any]:
+    """The rows, refusing the workbook once a sheet passes MAX_SHEET_ROWS (read-only mode streams
+    rows, and a sheet's own <dimension> may be missing or wrong, so they are counted)."""
+    for count, row in enumerate(rows, start=1):
+        if count > MAX_SHEET_ROWS:
+            raise UnreadableDocument(f"sheet '{sheet}' has over {MAX_SHEET_ROWS} rows: not a disclosure's table")
+        yield row
+
+
+def _check_archive(data: bytes, kind: str) -> None:
+    import zipfile
+
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise UnreadableDocument(f"corrupt or unreadable {kind}: not a zip archive ({error})") from error
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableDocument(
+            f"{kind} unpacks to {unpacked} bytes, over the {MAX_UNPACKED_BYTES} byte limit (a zip bomb?)"
+        )
 
 
 def xls_text(data: bytes) -> str:
@@ -164,6 +196,8 @@ def xls_text(data: bytes) -> str:
         raise UnreadableDocument(f"corrupt or unreadable XLS: {type(error).__name__}") from error
     lines: list[str] = []
     for sheet in workbook.sheets():
+        if sheet.nrows > MAX_SHEET_ROWS:
+            raise UnreadableDocument(f"sheet '{sheet.name}' has over {MAX_SHEET_ROWS} rows: not a disclosure's table")
         lines.extend([sheet.name, ""])
         lines.extend(table_lines((sheet.row_values(i) for i in range(sheet.nrows)), single_cells_as_prose=True))
     return "\n".join(lines)

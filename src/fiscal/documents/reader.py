@@ -6,7 +6,9 @@ bad file never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,7 @@ MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few megabytes; 50 MB i
 # Encodings Chinese documents come in besides UTF-8: mainland GBK/GB18030, Big5 (traditional).
 LEGACY_CHINESE_ENCODINGS = ("gb18030", "big5")
 
-__all__ = ["SourceDocument", "UnreadableDocument", "discover", "read_document"]
+__all__ = ["SourceDocument", "UnreadableDocument", "discover", "display_path", "read_document"]
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,31 @@ def _plausibility(text: str) -> float:
     return common / len(han)
 
 
+# Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE): Windows "Unicode" text is UTF-16.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# A few stray NULs (a broken export) are dropped; more than this share of the bytes is binary data.
+_MAX_NUL_SHARE = 0.001
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8, else GB18030 (GBK's superset) or Big5, whichever reads as Chinese; refuse binary."""
-    if b"\x00" in data[:4096]:
+    """Decode by byte-order mark, else UTF-8, else GB18030 (GBK's superset) or Big5, whichever reads
+    as Chinese; refuse binary."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding).replace("\x00", ""), encoding
+            except UnicodeDecodeError as error:
+                raise UnreadableDocument(f"not valid {encoding} after its byte-order mark: {error.reason}") from None
+    nuls = data.count(b"\x00")
+    if nuls > len(data) * _MAX_NUL_SHARE or b"\x00" in data[:64]:
         raise UnreadableDocument("binary content (NUL bytes) in a text file")
+    data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -91,14 +114,25 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 def read_document(path: Path) -> tuple[SourceDocument, UnreadableDocument | None]:
     """Read a file. Always returns what is known about it, plus the refusal if it cannot be used."""
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # checked before reading: a huge file is never loaded
+            raise UnreadableDocument(f"file is {size} bytes, over the {MAX_BYTES} byte limit")
+        data = path.read_bytes()
+    except (OSError, UnreadableDocument) as error:
+        refusal = (
+            error
+            if isinstance(error, UnreadableDocument)
+            else UnreadableDocument(f"cannot read the file: {error.strerror or error}")
+        )
+        # no bytes to hash: the file is known by its path until it can be read
+        unread = SourceDocument(path, document_id_of(b"unread:" + os.fsencode(path)), format_of(path), 0, None, None)
+        return unread, refusal
     fmt = format_of(path, data[:8])
     base = SourceDocument(path, document_id_of(data), fmt, len(data), None, None)
     try:
         if not data.strip():
             raise UnreadableDocument("empty file")
-        if len(data) > MAX_BYTES:
-            raise UnreadableDocument(f"file is {len(data)} bytes, over the {MAX_BYTES} byte limit")
         if fmt in ("text", "markdown"):
             text, encoding = decode_text(data)
         elif fmt in READERS:
@@ -112,6 +146,21 @@ def read_document(path: Path) -> tuple[SourceDocument, UnreadableDocument | None
     except UnreadableDocument as refusal:
         return base, refusal
     return SourceDocument(path, base.document_id, base.format, len(data), encoding, text), None
+
+
+def display_path(path: Path) -> str:
+    """The path as text that can be stored and shown: a name in GBK bytes (a zip unpacked on a
+    Chinese Windows) is decoded as GB18030, anything else undecodable is escaped."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "backslashreplace")
 
 
 def discover(paths: list[Path]) -> list[Path]:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from fiscal import EXTRACTOR_VERSION
+from fiscal.documents.reader import display_path
 from fiscal.extract.document import ProcessedDocument
 from fiscal.extract.model import Indicator, Measure, Provenance
 from fiscal.land.schema import ensure_schemas
@@ -46,8 +48,8 @@ def _document_row(doc: ProcessedDocument) -> dict[str, Any]:
     md, ex = doc.metadata, doc.extraction
     return {
         "document_id": doc.source.document_id,
-        "source_path": str(doc.source.path),
-        "file_name": doc.source.path.name,
+        "source_path": display_path(doc.source.path),
+        "file_name": display_path(Path(doc.source.path.name)),
         "format": doc.source.format,
         "byte_size": doc.source.byte_size,
         "encoding": doc.source.encoding,
@@ -212,7 +214,7 @@ class Lander:
     def land(self, doc: ProcessedDocument) -> LandingResult:
         doc_id = doc.source.document_id
         if doc_id in self.known:
-            return LandingResult(doc_id, str(doc.source.path), "already_landed", None, 0)
+            return LandingResult(doc_id, display_path(doc.source.path), "already_landed", None, 0)
         con = self.connection
         con.execute("begin transaction")
         try:
@@ -226,4 +228,4 @@ class Lander:
             raise
         self.known.add(doc_id)
         facts = len(doc.extraction.facts) if doc.extraction and doc.status == "landed" else 0
-        return LandingResult(doc_id, str(doc.source.path), doc.status, doc.reason, facts)
+        return LandingResult(doc_id, display_path(doc.source.path), doc.status, doc.reason, facts)
