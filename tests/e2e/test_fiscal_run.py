@@ -340,3 +340,36 @@ def test_findings_show_both_sides_and_their_words(first_run):
     assert left_cell in flat and right_cell in flat
     none = CliRunner().invoke(app, ["findings", "--warehouse", str(warehouse), "--document", "003"])
     assert "No error findings for '003'" in none.output
+
+
+def test_declared_sums_are_built_in_sql_and_decided_by_the_suite(prefect_server, tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "school.txt").write_text(
+        "某学校2023年部门预算\n本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数3万元,"
+        "其中:会议费0万元,培训费2万元,差旅费1万元。\n"
+        "一般公共预算财政拨款基本支出100.00万元,其中:人员经费80.00万元,公用经费19.00万元。\n",
+        encoding="utf-8",
+    )
+    warehouse = tmp_path / "declared.duckdb"
+    result = CliRunner().invoke(app, ["run", str(folder), "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    built = set(
+        query(warehouse, "select rule_id, lhs_value, rhs_value, is_checkable from marts.mart_sum_identity_instances")
+    )
+    assert ("meeting_training_travel_total_eq_sum_of_parts", Decimal("3"), Decimal("3"), True) in built
+    assert ("basic_eq_personnel_plus_public", Decimal("100.00"), Decimal("99.00"), True) in built
+    decided = set(
+        query(
+            warehouse,
+            """select rule_id, status, lhs_value, rhs_value, tolerance, metrics from quality.identity_results
+            where rule_id in ('meeting_training_travel_total_eq_sum_of_parts', 'basic_eq_personnel_plus_public')""",
+        )
+    )
+    # 3 = 0 + 2 + 1 within ±2 (four figures stated to the 万元); 100.00 against 80.00 + 19.00 beyond ±0.015
+    assert decided == {
+        ("meeting_training_travel_total_eq_sum_of_parts", "pass", Decimal("3"), Decimal("3"), Decimal("2"),
+         "meeting_training_travel_total=3 vs meeting_expense=0 + training_expense=2 + travel_expense=1"),
+        ("basic_eq_personnel_plus_public", "error", Decimal("100"), Decimal("99"), Decimal("0.015"),
+         "basic_expenditure=100 vs personnel_expense=80 + public_expense=19"),
+    }  # fmt: skip

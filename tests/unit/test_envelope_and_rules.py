@@ -79,4 +79,15 @@ def test_every_rule_declares_kind_severity_and_the_facts_it_needs():
         assert rule.kind in ("within_text", "cross_table", "table_text", "cross_document"), rule.rule_id
         assert rule.severity in ("error", "warning"), rule.rule_id
         assert rule.metrics, rule.rule_id
-        assert (rule.evaluate is None) != (rule.evaluate_corpus is None), rule.rule_id
+        # exactly one home for its instances: Python per document, across documents, or a dbt model
+        homes = (rule.evaluate, rule.evaluate_corpus, rule.declared_in)
+        assert sum(home is not None for home in homes) == 1, rule.rule_id
+
+
+def test_declared_sums_come_from_the_seeds_with_their_terms_in_order():
+    from fiscal.quality.rules import DECLARED_SUMS_MODEL, RULES_BY_ID
+
+    basic = RULES_BY_ID["basic_eq_personnel_plus_public"]
+    assert basic.declared_in == DECLARED_SUMS_MODEL and basic.evaluate is None
+    assert basic.metrics == ("basic_expenditure", "personnel_expense", "public_expense")
+    assert basic.description_zh == "基本支出 = 人员经费 + 公用经费"

@@ -4,16 +4,22 @@ A rule names an identity a document implies (DESIGN's catalogue). Evaluating it 
 document's facts yields rule instances: the two sides as stated, their residual and the rounding
 envelope. Whether an instance is an error is decided by the Great Expectations suite generated
 from this registry (quality/expectations.py), so the registry is the single source of the checks.
+
+The plain sums (a total and its required parts) are declared as data instead (seeds/identity_sum_*
+.csv): the registry reads them, and a dbt model builds their instances in SQL.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+from fiscal.config import project_dir
 from fiscal.quality.envelope import Comparison, Figure, Side, difference, one, ratio_pct, total
 from fiscal.vocabulary import LINE_SUBJECT, STATED_RELATIONS
 
@@ -172,6 +178,7 @@ class Rule:
     evaluate: Callable[[DocumentFacts], Iterator[Instance]] | None = None
     # cross-document rules see every document and say which one each instance is about
     evaluate_corpus: Callable[[list[DocumentFacts]], Iterator[tuple[str, Instance]]] | None = None
+    declared_in: str | None = None  # declared as data: the dbt model that builds its instances in SQL
 
 
 # Facts the text states about the document itself (its year, a placeholder, its comparisons, a grade).
@@ -266,12 +273,6 @@ def expenditure_total_rule(doc: DocumentFacts) -> Iterator[Instance]:
     )
 
 
-def basic_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(
-        doc, "basic_eq_personnel_plus_public", ("basic_expenditure",), ("personnel_expense", "public_expense")
-    )
-
-
 _INCOME_SOURCES = (
     "business_income",
     "operating_income",
@@ -361,24 +362,6 @@ def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
         )
 
 
-def meeting_training_travel_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(
-        doc,
-        "meeting_training_travel_total_eq_sum_of_parts",
-        ("meeting_training_travel_total",),
-        ("meeting_expense", "training_expense", "travel_expense"),
-    )
-
-
-def vehicle_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(
-        doc,
-        "three_public_vehicle_eq_purchase_plus_operation",
-        ("three_public_vehicle",),
-        ("three_public_vehicle_purchase", "three_public_vehicle_operation"),
-    )
-
-
 def vehicles_bought_rule(doc: DocumentFacts) -> Iterator[Instance]:
     """Vehicles bought in the year where the purchase spending is stated as nothing (公车购置费0万元).
 
@@ -400,15 +383,6 @@ def vehicles_bought_rule(doc: DocumentFacts) -> Iterator[Instance]:
         paid_for = Figure(Decimal(0), Decimal(0), f"vehicles {spending.metric} {spending.text} pays for",
                           spending.evidence, spending.span_start, spending.span_end)  # fmt: skip
         yield Instance("vehicles_bought_have_purchase_spending", key, Comparison(one(count.figure()), one(paid_for)))
-
-
-def procurement_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    yield from _sum_identity(
-        doc,
-        "procurement_total_eq_goods_works_services",
-        ("procurement_total",),
-        ("procurement_goods", "procurement_works", "procurement_services"),
-    )
 
 
 def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -1177,15 +1151,6 @@ RULES: tuple[Rule, ...] = (
         expenditure_total_rule,
     ),
     Rule(
-        "basic_eq_personnel_plus_public",
-        "within_text",
-        "error",
-        "基本支出 = 人员经费 + 公用经费",
-        "Basic expenditure equals personnel plus public expenses",
-        ("basic_expenditure", "personnel_expense", "public_expense"),
-        basic_rule,
-    ),
-    Rule(
         "income_total_eq_sum_of_sources",
         "within_text",
         "error",
@@ -1286,15 +1251,6 @@ RULES: tuple[Rule, ...] = (
         three_public_rule,
     ),
     Rule(
-        "meeting_training_travel_total_eq_sum_of_parts",
-        "within_text",
-        "error",
-        "会议费、培训费、差旅费合计 = 会议费 + 培训费 + 差旅费",
-        "Meetings, training and travel together equal the three parts",
-        ("meeting_training_travel_total", "meeting_expense", "training_expense", "travel_expense"),
-        meeting_training_travel_rule,
-    ),
-    Rule(
         "vehicles_bought_have_purchase_spending",
         "within_text",
         "error",
@@ -1302,24 +1258,6 @@ RULES: tuple[Rule, ...] = (
         "Vehicles bought in the year are paid for: none where the purchase spending is zero",
         ("vehicle_purchase_count", "three_public_vehicle_purchase"),
         vehicles_bought_rule,
-    ),
-    Rule(
-        "three_public_vehicle_eq_purchase_plus_operation",
-        "within_text",
-        "error",
-        "公务用车购置及运行维护费 = 购置费 + 运行维护费",
-        "Vehicle expenses equal purchase plus operation",
-        ("three_public_vehicle", "three_public_vehicle_purchase", "three_public_vehicle_operation"),
-        vehicle_rule,
-    ),
-    Rule(
-        "procurement_total_eq_goods_works_services",
-        "within_text",
-        "error",
-        "政府采购支出总额 = 货物 + 工程 + 服务",
-        "Procurement equals goods plus works plus services",
-        ("procurement_total", "procurement_goods", "procurement_works", "procurement_services"),
-        procurement_rule,
     ),
     Rule(
         "execution_rate_eq_executed_over_budget",
@@ -1476,8 +1414,35 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+DECLARED_SUMS_MODEL = "marts.mart_sum_identity_instances"
+
+
+def declared_sum_rules(seeds: Path | None = None) -> tuple[Rule, ...]:
+    """The sum identities declared as data (seeds/identity_sum_rules.csv, identity_sum_terms.csv).
+
+    They have no Python evaluation: the dbt model mart_sum_identity_instances builds their instances
+    in SQL over the marts, and the suite decides each one."""
+    folder = seeds or project_dir() / "seeds"
+    with (folder / "identity_sum_terms.csv").open(encoding="utf-8") as handle:
+        terms = sorted(csv.DictReader(handle), key=lambda term: int(term["position"]))
+    with (folder / "identity_sum_rules.csv").open(encoding="utf-8") as handle:
+        return tuple(
+            Rule(
+                row["rule_id"],
+                row["kind"],
+                row["severity"],
+                row["description_zh"],
+                row["description_en"],
+                tuple(term["metric"] for term in terms if term["rule_id"] == row["rule_id"]),
+                declared_in=DECLARED_SUMS_MODEL,
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
 RULES = (
     *RULES,
+    *declared_sum_rules(),
     Rule(
         "prior_year_agrees_with_previous_document",
         "cross_document",

@@ -23,10 +23,11 @@ import duckdb
 import pyarrow as pa
 
 from fiscal.land.schema import ensure_schemas
-from fiscal.quality.envelope import stored
+from fiscal.quality.envelope import Comparison, Figure, Side, stored
 from fiscal.quality.expectations import run_checkpoint
 from fiscal.quality.marts import load_documents
 from fiscal.quality.rules import (
+    DECLARED_SUMS_MODEL,
     ERROR,
     INSUFFICIENT,
     NOT_APPLICABLE,
@@ -68,6 +69,32 @@ def _status(instance: Instance, breached: bool) -> str:
             return WARNING
         return ERROR
     return PASS if comparison.residual == 0 else ROUNDING
+
+
+def _side(value: Any, half_width: Any, description: str | None, evidence: str | None, span: tuple) -> Side:
+    figure = Figure(value, half_width, description or "", evidence or "", *span)
+    return Side(value, half_width, (figure,), description or "")
+
+
+def declared_instances(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, Instance]]:
+    """The declared sums' instances as the dbt model built them: its figures are carried over, not
+    recomputed; the suite decides each one like any other instance."""
+    cursor = connection.execute(
+        f"select document_id, rule_id, rule_instance, is_checkable, missing, lhs_value, lhs_half_unit, "
+        f"rhs_value, rhs_half_width, lhs_description, rhs_description, lhs_evidence, rhs_evidence, "
+        f"span_start, span_end from {DECLARED_SUMS_MODEL} order by document_id, rule_id, rule_instance"
+    )
+    pairs = []
+    for (document_id, rule_id, key, checkable, missing, lhs, lhs_half, rhs, rhs_half, lhs_text, rhs_text,
+         lhs_evidence, rhs_evidence, start, end) in cursor.fetchall():  # fmt: skip
+        comparison = None
+        if checkable:
+            comparison = Comparison(
+                _side(lhs, lhs_half, lhs_text, lhs_evidence, (start, end)),
+                _side(rhs, rhs_half, rhs_text, rhs_evidence, (start, end)),
+            )
+        pairs.append((document_id, Instance(rule_id, key, comparison, missing=missing or "")))
+    return pairs
 
 
 def _frame(instances: list[tuple[str, Instance]]) -> Any:
@@ -143,6 +170,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
         instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts])
+        instances += [pair for pair in declared_instances(connection) if pair[0] in documents]
         frame = _frame(instances)
         outcome = run_checkpoint(gx_root, frame)
         summary.gx_success, summary.expectations_run = outcome.success, outcome.expectations_run

@@ -1,0 +1,166 @@
+-- Instances of the declared sum identities (seeds identity_sum_rules / identity_sum_terms): per
+-- document, rule and (scope, period, basis, project), the total and each part as first stated, and
+-- the rounding envelope (half a unit of each figure as written). Great Expectations decides, per
+-- row, whether the envelope holds (tolerance > abs_residual); a row that is not checkable says what
+-- is missing and is insufficient_data.
+with facts as (
+    select * from {{ ref('fct_document_facts') }}
+),
+
+rules as (
+    select * from {{ ref('identity_sum_rules') }}
+),
+
+terms as (
+    select * from {{ ref('identity_sum_terms') }}
+),
+
+groups as (
+    -- the (scope, period, basis, project) combinations the document states figures in
+    select distinct
+        document_id,
+        scope,
+        period,
+        basis,
+        project_name,
+        coalesce(project_name, '') as project_key
+    from facts
+    where value is not null
+),
+
+stated as (
+    -- figures of the document itself (not of a change or a rate), in 万元 for money
+    select
+        document_id,
+        fact_id,
+        metric,
+        scope,
+        period,
+        basis,
+        unplaced_parts,
+        evidence,
+        span_start,
+        span_end,
+        coalesce(project_name, '') as project_key,
+        coalesce(amount_wan, value) as figure,
+        -- × 0.5, not / 2: a DECIMAL divided by an integer is a DOUBLE
+        cast(coalesce(precision_wan, precision) * 0.5 as decimal(38, 12)) as half_unit,
+        row_number() over (
+            partition by document_id, metric, scope, period, basis, coalesce(project_name, '')
+            order by fact_id
+        ) as statement_rank,
+        max(unplaced_parts) over (
+            partition by document_id, metric, scope, period, basis, coalesce(project_name, '')
+        ) as unplaced_in_any_statement
+    from facts
+    where value is not null and subject_metric is null and base is null
+),
+
+first_statements as (
+    select * from stated
+    where statement_rank = 1
+),
+
+placed as (
+    select
+        groups.document_id,
+        groups.scope,
+        groups.period,
+        groups.basis,
+        groups.project_name,
+        terms.rule_id,
+        terms.position,
+        terms.side,
+        terms.metric,
+        first_statements.figure,
+        first_statements.half_unit,
+        first_statements.evidence,
+        first_statements.span_start,
+        first_statements.span_end,
+        first_statements.unplaced_in_any_statement,
+        terms.metric || '=' || {{ decimal_text('first_statements.figure') }} as term_text
+    from groups
+    cross join terms
+    left join first_statements
+        on
+            groups.document_id = first_statements.document_id
+            and groups.scope = first_statements.scope
+            and groups.period = first_statements.period
+            and groups.basis = first_statements.basis
+            and groups.project_key = first_statements.project_key
+            and terms.metric = first_statements.metric
+),
+
+instances as (
+    select
+        document_id,
+        rule_id,
+        scope,
+        period,
+        basis,
+        project_name,
+        max(case when side = 'total' then figure end) as lhs_value,
+        max(case when side = 'total' then half_unit end) as lhs_half_unit,
+        sum(case when side = 'part' then figure end) as rhs_value,
+        sum(case when side = 'part' then half_unit end) as rhs_half_width,
+        count(case when side = 'part' and figure is not null then 1 end) as parts_stated,
+        count(case when side = 'part' then 1 end) as parts_declared,
+        coalesce(max(case when side = 'total' then unplaced_in_any_statement end), 0) as unplaced_parts,
+        max(case when side = 'total' then term_text end) as lhs_description,
+        string_agg(case when side = 'part' then term_text end, ' + ' order by position) as rhs_description,
+        max(case when side = 'total' then evidence end) as lhs_evidence,
+        string_agg(distinct case when side = 'part' then evidence end, ' | ') as rhs_evidence,
+        string_agg(case when figure is null then metric end, ', ' order by position) as missing_metrics,
+        max(case when side = 'total' then span_start end) as span_start,
+        max(case when side = 'total' then span_end end) as span_end
+    from placed
+    group by document_id, rule_id, scope, period, basis, project_name
+),
+
+final as (
+    select
+        instances.document_id,
+        instances.rule_id,
+        rules.severity,
+        'scope=' || instances.scope || ' period=' || instances.period || ' basis=' || instances.basis
+        || coalesce(' project=' || instances.project_name, '') as rule_instance,
+        instances.lhs_value,
+        instances.rhs_value,
+        instances.lhs_half_unit,
+        instances.rhs_half_width,
+        instances.lhs_description,
+        instances.rhs_description,
+        instances.lhs_evidence,
+        instances.rhs_evidence,
+        instances.span_start,
+        instances.span_end,
+        -- checkable: the total and every part stated, and no listed part left unplaced
+        instances.lhs_value is not null
+        and instances.parts_stated = instances.parts_declared
+        and instances.unplaced_parts = 0 as is_checkable,
+        case
+            when instances.unplaced_parts > 0
+                then instances.unplaced_parts || ' listed part(s) not placed'
+            else instances.missing_metrics
+        end as missing,
+        case
+            when
+                instances.lhs_value is not null
+                and instances.parts_stated = instances.parts_declared
+                and instances.unplaced_parts = 0
+                then instances.lhs_half_unit + instances.rhs_half_width
+        end as tolerance,
+        case
+            when
+                instances.lhs_value is not null
+                and instances.parts_stated = instances.parts_declared
+                and instances.unplaced_parts = 0
+                then abs(instances.lhs_value - instances.rhs_value)
+        end as abs_residual
+    from instances
+    inner join rules on instances.rule_id = rules.rule_id
+    -- reported where the document states the total, or at least two of its parts
+    where instances.lhs_value is not null or instances.parts_stated >= 2
+)
+
+select * from final
