@@ -8,8 +8,9 @@ from tests.unit.rows import fact_row
 fact = fact_row
 
 
-def doc(document_id: str, year: int, doc_type: str, *facts: FactRow, department: str = "d1") -> DocumentFacts:
-    return DocumentFacts(document_id, department_id=department, fiscal_year=year, doc_type=doc_type,
+def doc(document_id: str, year: int, doc_type: str, *facts: FactRow, department: str = "d1",
+        region: str | None = "甲市") -> DocumentFacts:  # fmt: skip
+    return DocumentFacts(document_id, department_id=department, region=region, fiscal_year=year, doc_type=doc_type,
                          facts=list(facts))  # fmt: skip
 
 
@@ -55,3 +56,14 @@ def test_documents_that_name_no_department_are_never_matched():
     last_year = doc("a", 2023, "final_accounts", fact("total_income_expenditure", "2"), department=None)
     report = doc("pr", 2023, "performance_overall", fact("executed", "2"), department=None)
     assert by_rule([this_year, last_year, report]) == {}
+
+
+def test_a_department_of_another_or_of_no_known_region_is_not_compared():
+    this_year = doc("b", 2024, "final_accounts", fact("total_income_expenditure", "1", period="prior"))
+    elsewhere = doc("a", 2023, "final_accounts", fact("total_income_expenditure", "2"), region="乙县")
+    nowhere = doc("c", 2023, "final_accounts", fact("total_income_expenditure", "2"), region=None)
+    assert by_rule([this_year, elsewhere]) == {} and by_rule([this_year, nowhere]) == {}
+    unplaced = doc("d", 2024, "final_accounts", fact("total_income_expenditure", "1", period="prior"), region=None)
+    assert by_rule([unplaced, nowhere]) == {}  # unknown is never equal to unknown
+    same = doc("e", 2023, "final_accounts", fact("total_income_expenditure", "2"))
+    assert len(by_rule([this_year, same])["prior_year_agrees_with_previous_document"]) == 1

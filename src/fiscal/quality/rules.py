@@ -105,6 +105,7 @@ class IndicatorRow:
 class DocumentFacts:
     document_id: str
     department_id: str | None = None  # naming variants of a department share it (dbt macro)
+    region: str | None = None  # where it is (甲市, 乙县): a bare 财政局 of two cities is two departments
     fiscal_year: int | None = None
     doc_type: str | None = None
     facts: list[FactRow] = field(default_factory=list)
@@ -915,11 +916,21 @@ def placeholder_rule(doc: DocumentFacts) -> Iterator[Instance]:
     yield Instance("no_placeholder_left", f"placeholders={len(placeholders)}", Comparison(one(left), one(none)))
 
 
+def _matchable(doc: DocumentFacts) -> bool:
+    """Documents are compared across only when their department and its region are both known:
+    unknown is never equal to unknown."""
+    return bool(doc.department_id and doc.region)
+
+
 def _previous_years(docs: list[DocumentFacts]) -> Iterator[tuple[DocumentFacts, DocumentFacts]]:
     """(document, the same department's document of the year before), for every such pair."""
-    by_key = {(d.department_id, d.fiscal_year, d.doc_type): d for d in docs if d.department_id and d.fiscal_year}
+    by_key = {
+        (d.department_id, d.region, d.fiscal_year, d.doc_type): d for d in docs if _matchable(d) and d.fiscal_year
+    }
     for doc in docs:
-        previous = by_key.get((doc.department_id, (doc.fiscal_year or 0) - 1, doc.doc_type))
+        if not _matchable(doc):
+            continue
+        previous = by_key.get((doc.department_id, doc.region, (doc.fiscal_year or 0) - 1, doc.doc_type))
         if previous is not None:
             yield doc, previous
 
@@ -961,11 +972,13 @@ _REPORT_AGAINST_ACCOUNTS = (  # (performance report metric, final accounts metri
 
 def report_against_accounts_rule(docs: list[DocumentFacts]) -> Iterator[tuple[str, Instance]]:
     """A department-year's performance report states the figures its final accounts state."""
-    accounts = {(d.department_id, d.fiscal_year): d for d in docs if d.doc_type == "final_accounts" and d.department_id}
+    accounts = {
+        (d.department_id, d.region, d.fiscal_year): d for d in docs if d.doc_type == "final_accounts" and _matchable(d)
+    }
     for report in docs:
-        if report.doc_type not in ("performance_overall", "performance_project") or not report.department_id:
+        if report.doc_type not in ("performance_overall", "performance_project") or not _matchable(report):
             continue
-        account = accounts.get((report.department_id, report.fiscal_year))
+        account = accounts.get((report.department_id, report.region, report.fiscal_year))
         if account is None:
             continue
         for report_metric, account_metric, scope in _REPORT_AGAINST_ACCOUNTS:

@@ -157,15 +157,16 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
     with duckdb.connect(str(warehouse)) as connection:
         ensure_schemas(connection)
         identity = connection.execute(
-            "select document_id, source_file, department_name, fiscal_year, department_id, doc_type "
+            "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region "
             "from marts.dim_document where status = 'landed'"
         ).fetchall()
         documents = {row[0]: row[:4] for row in identity}
         facts = load_documents(connection)
-        for document_id, _, _, fiscal_year, department_id, doc_type in identity:
+        for document_id, _, _, fiscal_year, department_id, doc_type, region in identity:
             if document_id in facts:
                 doc = facts[document_id]
                 doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
+                doc.region = region
         instances = [
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
