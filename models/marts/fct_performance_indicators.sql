@@ -29,6 +29,8 @@ final as (
         indicators.actual_value,
         indicators.actual_precision,
         coalesce(indicators.target_unit, indicators.actual_unit) as unit,
+        indicators.target_unit,
+        indicators.unit_column,
         indicators.completion_pct,
         indicators.completion_precision,
         indicators.weight,

@@ -32,6 +32,7 @@ renamed as (
         score,
         score_precision,
         deviation_reason,
+        unit_column,
         evidence,
         span_start,
         span_end,

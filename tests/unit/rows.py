@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fiscal.quality.rules import DocumentFacts, FactRow
+from fiscal.quality.envelope import Figure
+from fiscal.quality.rules import DocumentFacts, FactRow, IndicatorRow
 
 
 def fact_row(metric: str, value: str, **overrides) -> FactRow:
@@ -42,4 +43,22 @@ def document_facts(extraction) -> DocumentFacts:
                         span_start=line.provenance.span_start, span_end=line.provenance.span_end, name=line.name,
                         level=line.level, parent_metric=line.parent_metric, source=line.source, line_id=line_id)
             )  # fmt: skip
-    return DocumentFacts("page", facts=facts, functional=lines["functional"], economic=lines["economic"])
+    indicators = [
+        IndicatorRow(record_kind=i.record_kind, name=i.name, source=i.source, project=i.project_name,
+                     comparator=i.target.comparator if i.target else None,
+                     target_text=i.target.text if i.target else None,
+                     target=_figure(i.target, i.name, i.evidence), target_unit=i.target.unit if i.target else None,
+                     actual_text=i.actual.text if i.actual else None, actual=_figure(i.actual, i.name, i.evidence),
+                     unit=i.target.unit if i.target else None, completion=None, weight=None, score=None,
+                     own_target_unit=i.target.unit if i.target else None, unit_column=i.unit_column,
+                     evidence=i.evidence, span_start=i.span_start, span_end=i.span_end)
+        for i in extraction.indicators
+    ]  # fmt: skip
+    return DocumentFacts("page", facts=facts, functional=lines["functional"], economic=lines["economic"],
+                         indicators=indicators)  # fmt: skip
+
+
+def _figure(measure, name: str, evidence: str) -> Figure | None:
+    if measure is None or measure.value is None or measure.precision is None:
+        return None
+    return Figure(measure.value, measure.precision / 2, name, evidence)

@@ -166,3 +166,29 @@ def test_a_page_flattened_into_one_long_line_is_read_to_its_end():
     prose = ("本单位认真落实各项工作要求加强预算管理" * 10_000)[:200_000]
     text = "某局2024年度部门决算\n" + prose + ",基本支出100.00万元。"
     assert [(f.metric, f.amount_wan) for f in extracted(text).facts] == [("basic_expenditure", D("100.00"))]
+
+
+_TARGETS_TABLE = (
+    "某中心2023年度整体绩效目标表\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值类型 | *指标值 | 计量单位 | *指标解释 | *评(扣)分标准 | 备注 |\n"
+    "产出指标 | 数量指标 | 业务工作支出安排金额 | 定量 | {amount} | {unit} | 考察安排情况 | 酌情扣分 | |\n"
+    "质量指标 | 业务工作支出到位率 | 定量 | 100 | % | 考察到位情况 | 酌情扣分 | ||\n"
+    "社会效益指标 | 保证单位正常运转 | 定性 | 应保尽保 | {words_unit} | 考察保障范围 | 酌情扣分 | ||\n"
+)
+
+
+def test_target_tables_are_read_by_their_value_type_column_and_their_units_checked():
+    consistent = _TARGETS_TABLE.format(amount="28.8", unit="万元", words_unit="")
+    rows = {(i.name, i.level1_name, i.level2_name, i.target.text, i.target.unit, i.unit_column)
+            for i in extracted(consistent).indicators}  # fmt: skip
+    # rows under a merged 一级指标 cell start one column left: 定量/定性 tells by how much
+    assert rows == {
+        ("业务工作支出安排金额", "产出指标", "数量指标", "28.8", "万元", "万元"),
+        ("业务工作支出到位率", "产出指标", "质量指标", "100", "%", "%"),
+        ("保证单位正常运转", "产出指标", "社会效益指标", "应保尽保", None, None),
+    }
+    assert all(not breached(i) for i in instances(consistent, "indicator_unit_agrees_with_its_column"))
+    # 岳阳楼区's page: 28.8万元 under a 计量单位 of %, and 应保尽保 given %
+    contradicting = _TARGETS_TABLE.format(amount="28.8万元", unit="%", words_unit="%")
+    verdicts = [breached(i) for i in instances(contradicting, "indicator_unit_agrees_with_its_column")]
+    assert verdicts == [True, False, True]

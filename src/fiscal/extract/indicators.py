@@ -13,7 +13,7 @@ Values keep their words: comparator, number, unit and the text as written ("实�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from fiscal.documents.normalise import LIST_MARKER
@@ -40,6 +40,8 @@ _HEADER_FIELDS = [
     ("mid_year", re.compile(r"年中|监控")),
     ("actual", re.compile(r"实际完成值|实际值|完成值|实际完成情况")),
     ("completion", re.compile(r"完成率|完成比例")),
+    ("value_type", re.compile(r"指标值类型|指标类型|指标性质")),  # 定量 / 定性, not the target
+    ("unit", re.compile(r"^(?:计量|度量)?单位$")),
     ("target", re.compile(r"指标值|目标值")),
     ("weight", re.compile(r"分值|权重")),
     ("score", re.compile(r"得分")),
@@ -99,6 +101,29 @@ def _columns(header: list[Cell]) -> dict[str, int]:
     return columns
 
 
+_VALUE_TYPES = {"定量", "定性"}
+_MAX_UNIT_CHARS = 6  # 万平方米, 人次, %: a longer 计量单位 cell is another column's text
+
+
+def _in_unit(measure: Measure | None, unit: str | None) -> Measure | None:
+    """A figure written without a unit takes its row's 计量单位 ("100" under "%" is 100 %); a unit
+    written with the figure stays its own (whether the two agree is a rule's question)."""
+    if measure is None or measure.value is None or measure.unit is not None or not unit:
+        return measure
+    return replace(measure, unit=unit.strip())
+
+
+def _merged_cells(row: list[Cell], columns: dict[str, int]) -> int:
+    """How many leading cells a row lacks: a 一级/二级指标 cell spanning rows is printed once, so the
+    rows under it start further left. Told by the 指标值类型 column, whose 定量/定性 is unmistakable;
+    0 when the table has no such column or the row does not show where it is."""
+    column = columns.get("value_type")
+    if column is None:
+        return 0
+    found = [index for index, cell in enumerate(row) if re.sub(r"\s", "", cell.text) in _VALUE_TYPES]
+    return column - found[0] if found and 0 <= column - found[0] <= 2 else 0
+
+
 def _report_project(text: str, position: int) -> str | None:
     """The project a table belongs to: the title of the project report it sits in."""
     names = [m.group("name") for m in _PROJECT_REPORT.finditer(text, 0, position)]
@@ -116,11 +141,15 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
     records: list[Indicator] = []
     carried: dict[str, str | None] = {"level1": None, "level2": None}
 
+    shift = 0
+
     def cell(row: list[Cell], name: str) -> str | None:
         index = columns.get(name)
-        return row[index].text or None if index is not None and index < len(row) else None
+        index = index - shift if index is not None else None
+        return row[index].text or None if index is not None and 0 <= index < len(row) else None
 
     for row in table.rows[header_index + 1 :]:
+        shift = _merged_cells(row, columns)
         for level in ("level1", "level2"):
             if cell(row, level):
                 carried[level] = cell(row, level)
@@ -128,6 +157,8 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
         if not name:
             continue
         start, end = row[0].start, row[-1].end
+        unit = cell(row, "unit")
+        unit = unit if unit and len(unit.strip()) <= _MAX_UNIT_CHARS else None  # a shifted row's prose is no unit
         records.append(
             Indicator(
                 record_kind="indicator",
@@ -136,9 +167,9 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
                 project_name=project,
                 level1_name=carried["level1"],
                 level2_name=carried["level2"],
-                target=parse_measure(cell(row, "target")),
-                mid_year=parse_measure(cell(row, "mid_year")),
-                actual=parse_measure(cell(row, "actual")),
+                target=_in_unit(parse_measure(cell(row, "target")), unit),
+                mid_year=_in_unit(parse_measure(cell(row, "mid_year")), unit),
+                actual=_in_unit(parse_measure(cell(row, "actual")), unit),
                 completion=parse_measure(cell(row, "completion")),
                 weight=parse_measure(cell(row, "weight")),
                 score=parse_measure(cell(row, "score")),
@@ -146,6 +177,7 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
                 span_start=start,
                 span_end=end,
                 evidence=" | ".join(c.text for c in row if c.text),
+                unit_column=unit,
             )
         )
     return records

@@ -119,6 +119,7 @@ class Indicator:
     span_start: int
     span_end: int
     evidence: str
+    unit_column: str | None = None  # the 计量单位 cell as written, where the table has one
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ create table if not exists raw.indicators (
     actual_text varchar, actual_value {MONEY}, actual_unit varchar, actual_precision {MONEY},
     completion_text varchar, completion_pct {RATE}, completion_precision {RATE},
     weight {RATE}, weight_precision {RATE}, score {RATE}, score_precision {RATE},
-    deviation_reason varchar, span_start integer not null, span_end integer not null,
+    deviation_reason varchar, unit_column varchar, span_start integer not null, span_end integer not null,
     source_span_start integer not null, source_span_end integer not null, evidence varchar not null
 );
 create table if not exists raw.document_tables (
@@ -95,6 +95,7 @@ MIGRATIONS = (
     "alter table raw.facts add column if not exists base varchar",
     "alter table raw.facts add column if not exists unplaced_parts integer",
     "alter table raw.facts add column if not exists part_of varchar",
+    "alter table raw.indicators add column if not exists unit_column varchar",
 )
 
 

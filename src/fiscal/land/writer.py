@@ -99,7 +99,8 @@ def _indicator_row(doc: ProcessedDocument, index: int, indicator: Indicator) -> 
         "weight_precision": indicator.weight.precision if indicator.weight else None,
         "score": indicator.score.value if indicator.score else None,
         "score_precision": indicator.score.precision if indicator.score else None,
-        "deviation_reason": indicator.deviation_reason, "span_start": indicator.span_start,
+        "deviation_reason": indicator.deviation_reason, "unit_column": indicator.unit_column,
+        "span_start": indicator.span_start,
         "span_end": indicator.span_end, "source_span_start": source_start, "source_span_end": source_end,
         "evidence": indicator.evidence,
     }  # fmt: skip

@@ -46,7 +46,7 @@ _TABLES = """
 _INDICATORS = """
     select document_id, record_kind, indicator_name, table_or_prose, project_name, comparator,
            target_text, target_value, target_precision, actual_text, actual_value, actual_precision,
-           unit, completion_pct, completion_precision, weight, weight_precision, score,
+           unit, target_unit, unit_column, completion_pct, completion_precision, weight, weight_precision, score,
            score_precision, evidence, span_start, span_end
     from marts.fct_performance_indicators {where} order by document_id, indicator_id"""
 
@@ -128,6 +128,8 @@ def _indicator(r: dict[str, Any]) -> IndicatorRow:
         actual=figure("actual_value", "actual_precision", "actual"), unit=r["unit"],
         completion=figure("completion_pct", "completion_precision", "completion %"),
         weight=figure("weight", "weight_precision", "weight"), score=figure("score", "score_precision", "score"),
+        own_target_unit=r["target_unit"], unit_column=r["unit_column"], evidence=r["evidence"],
+        span_start=r["span_start"], span_end=r["span_end"],
     )  # fmt: skip
 
 

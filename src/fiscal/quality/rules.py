@@ -99,6 +99,11 @@ class IndicatorRow:
     completion: Figure | None
     weight: Figure | None
     score: Figure | None
+    own_target_unit: str | None = None  # the target's unit as written (else its row's 计量单位)
+    unit_column: str | None = None  # the row's 计量单位, where the table has one
+    evidence: str = ""  # the row as written
+    span_start: int | None = None
+    span_end: int | None = None
 
 
 @dataclass
@@ -1140,6 +1145,38 @@ def target_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
             yield Instance("indicator_target_stated_twice_agrees", key, Comparison(one(lhs), one(rhs)))
 
 
+# Units only a number can carry: a target in words ("应保尽保") given one of them contradicts it.
+_NUMERIC_UNITS = {"%", "元", "万元", "亿元"}
+
+
+def _unit_conflict(row: IndicatorRow) -> str | None:
+    """How an indicator's 计量单位 contradicts its target as written, if it does."""
+    column = (row.unit_column or "").strip().replace("％", "%")
+    if not column:
+        return None
+    own = (row.own_target_unit or "").replace("％", "%")
+    if row.target is not None and own and own != column:
+        return f"target {row.target_text} in {own}, 计量单位 {column}"
+    if row.target is None and row.target_text and column in _NUMERIC_UNITS:
+        return f"target in words '{row.target_text}', 计量单位 {column}"
+    return None
+
+
+def indicator_unit_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """An indicator's target agrees with its 计量单位 column: 28.8万元 under "%" says two units."""
+    for row in doc.indicators:
+        if row.record_kind != "indicator" or not row.unit_column:
+            continue
+        key = f"indicator={row.name}" + (f" project={row.project}" if row.project else "") + f" {row.source}"
+        conflict = _unit_conflict(row)
+        # counts are whole numbers: ±0.25 each keeps 0 = 0 inside the envelope and 1 ≠ 0 beyond it
+        stated = Figure(Decimal(1 if conflict else 0), _RANK_HALF, f"{row.name}: {conflict or 'units agree'}",
+                        row.evidence, row.span_start, row.span_end)  # fmt: skip
+        expected = Figure(Decimal(0), _RANK_HALF, "units that disagree: none", row.evidence, row.span_start,
+                          row.span_end)  # fmt: skip
+        yield Instance("indicator_unit_agrees_with_its_column", key, Comparison(one(stated), one(expected)))
+
+
 def _name_key(name: str) -> str:
     return name.replace("(类)", "").replace("(款)", "").replace("(项)", "").removesuffix("支出")
 
@@ -1415,6 +1452,15 @@ RULES: tuple[Rule, ...] = (
         "An indicator's target stated in two tables agrees",
         ("indicator targets",),
         target_twice_rule,
+    ),
+    Rule(
+        "indicator_unit_agrees_with_its_column",
+        "within_text",
+        "error",
+        "绩效指标的指标值与计量单位一致",
+        "An indicator's target agrees with its unit column",
+        ("indicator targets", "计量单位"),
+        indicator_unit_rule,
     ),
     Rule(
         "same_figure_stated_twice_agrees",
