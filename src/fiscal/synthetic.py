@@ -264,7 +264,14 @@ _ALTERED_FIGURE = {
 }  # fmt: skip
 # The same figure stated in a second place: altered there too.
 _SAME_FIGURE = {"class_detail": "class", "table_reception": "reception"}
-_TERMS = {"basic_altered": 3, "reception_altered": 4, "personnel_altered": 3, "class_altered": 5, "kuan_altered": 3}
+_TERMS = {
+    "basic_altered": 3,
+    "reception_altered": 4,
+    "personnel_altered": 3,
+    "class_altered": 5,
+    "kuan_altered": 3,
+    "change_altered": 3,
+}  # the change, and the two figures it is the difference of
 
 
 def _shift(rng: random.Random, fault: str, magnitude: str, shown: Decimal) -> Decimal:
