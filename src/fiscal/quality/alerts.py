@@ -63,11 +63,24 @@ def _plain(value: Decimal | None) -> str:
 
 
 def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | None:
-    """The alert for a validation run's errors: each with its document, rule and both sides."""
+    """The alert for a validation run's new errors, each with its document, rule and both sides.
+
+    An error an earlier run already found (same document, rule, instance and both sides) is not
+    raised again: a reviewer hears of each finding once, however often the warehouse is rebuilt."""
     rows = connection.execute(
-        """select source_file, rule_id, rule_instance, lhs_value, rhs_value, tolerance, metrics
-           from quality.identity_results where run_id = ? and status = 'error'
-           order by source_file, rule_id""",
+        """select latest.source_file, latest.rule_id, latest.rule_instance, latest.lhs_value,
+                  latest.rhs_value, latest.tolerance, latest.metrics
+           from quality.identity_results as latest
+           where latest.run_id = ? and latest.status = 'error'
+             and not exists (
+                 select 1 from quality.identity_results as earlier
+                 where earlier.run_id <> latest.run_id and earlier.status = 'error'
+                   and earlier.checked_at <= latest.checked_at
+                   and earlier.document_id = latest.document_id and earlier.rule_id = latest.rule_id
+                   and earlier.rule_instance = latest.rule_instance
+                   and earlier.lhs_value is not distinct from latest.lhs_value
+                   and earlier.rhs_value is not distinct from latest.rhs_value)
+           order by latest.source_file, latest.rule_id""",
         [run_id],
     ).fetchall()
     if not rows:
@@ -80,7 +93,7 @@ def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | N
     ]
     if len(rows) > MAX_FINDINGS_IN_MESSAGE:
         lines.append(f"… and {len(rows) - MAX_FINDINGS_IN_MESSAGE} more: run `fiscal findings`.")
-    title = f"Fiscal warehouse: {len(rows)} identity errors in {documents} documents"
+    title = f"Fiscal warehouse: {len(rows)} new identity errors in {documents} documents"
     return Alert(uuid.uuid4().hex, run_id, "identity_errors", title, "\n".join(lines))
 
 
