@@ -117,50 +117,43 @@ instances as (
     group by document_id, rule_id, scope, period, basis, project_name
 ),
 
+checked as (
+    select
+        *,
+        -- checkable: the total and every part stated, and no listed part left unplaced
+        lhs_value is not null and parts_stated = parts_declared and unplaced_parts = 0 as is_checkable
+    from instances
+    -- reported where the document states the total, or at least two of its parts
+    where lhs_value is not null or parts_stated >= 2
+),
+
 final as (
     select
-        instances.document_id,
-        instances.rule_id,
+        checked.document_id,
+        checked.rule_id,
         rules.severity,
-        'scope=' || instances.scope || ' period=' || instances.period || ' basis=' || instances.basis
-        || coalesce(' project=' || instances.project_name, '') as rule_instance,
-        instances.lhs_value,
-        instances.rhs_value,
-        instances.lhs_half_unit,
-        instances.rhs_half_width,
-        instances.lhs_description,
-        instances.rhs_description,
-        instances.lhs_evidence,
-        instances.rhs_evidence,
-        instances.span_start,
-        instances.span_end,
-        -- checkable: the total and every part stated, and no listed part left unplaced
-        instances.lhs_value is not null
-        and instances.parts_stated = instances.parts_declared
-        and instances.unplaced_parts = 0 as is_checkable,
+        'scope=' || checked.scope || ' period=' || checked.period || ' basis=' || checked.basis
+        || coalesce(' project=' || checked.project_name, '') as rule_instance,
+        checked.lhs_value,
+        checked.rhs_value,
+        checked.lhs_half_unit,
+        checked.rhs_half_width,
+        checked.lhs_description,
+        checked.rhs_description,
+        checked.lhs_evidence,
+        checked.rhs_evidence,
+        checked.span_start,
+        checked.span_end,
+        checked.is_checkable,
         case
-            when instances.unplaced_parts > 0
-                then instances.unplaced_parts || ' listed part(s) not placed'
-            else instances.missing_metrics
+            when checked.unplaced_parts > 0
+                then checked.unplaced_parts || ' listed part(s) not placed'
+            else checked.missing_metrics
         end as missing,
-        case
-            when
-                instances.lhs_value is not null
-                and instances.parts_stated = instances.parts_declared
-                and instances.unplaced_parts = 0
-                then instances.lhs_half_unit + instances.rhs_half_width
-        end as tolerance,
-        case
-            when
-                instances.lhs_value is not null
-                and instances.parts_stated = instances.parts_declared
-                and instances.unplaced_parts = 0
-                then abs(instances.lhs_value - instances.rhs_value)
-        end as abs_residual
-    from instances
-    inner join rules on instances.rule_id = rules.rule_id
-    -- reported where the document states the total, or at least two of its parts
-    where instances.lhs_value is not null or instances.parts_stated >= 2
+        case when checked.is_checkable then checked.lhs_half_unit + checked.rhs_half_width end as tolerance,
+        case when checked.is_checkable then abs(checked.lhs_value - checked.rhs_value) end as abs_residual
+    from checked
+    inner join rules on checked.rule_id = rules.rule_id
 )
 
 select * from final

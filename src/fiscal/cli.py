@@ -66,7 +66,7 @@ def run(
         with console.status("Running the pipeline (ingest → transform → validate)…"):
             report = pipeline([str(p) for p in inputs], str(warehouse), alert_url)
     except Exception as error:  # the pipeline could not run: say why, exit non-zero
-        console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {escape(str(error))}")
+        console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {_safe(error)}")
         if _PREFECT_STARTUP_FAILED in str(error):
             console.print(
                 "Prefect's temporary server did not start in time. Give it longer "

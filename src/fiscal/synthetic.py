@@ -311,14 +311,18 @@ def _sums_hold(f: _Figures, w: _Writer) -> bool:
 UNIT_CHOICES = ("万元", "万元", "元", "亿元")  # 万元 is the common unit; 元 and 亿元 pages exist too
 
 
+def _scale(unit: str) -> int:
+    """亿元 pages report aggregates: their amounts are a thousand times a department's."""
+    return 1000 if unit == "亿元" else 1
+
+
 def document(rng: random.Random, index: int, year: int, fault: str | None, magnitude: str | None = None,
              figures: _Figures | None = None, unit: str | None = None) -> tuple[str, str | None, str]:  # fmt: skip
     """The text, the planted figure as the warehouse holds it (None when the fault could not be
     planted as asked: inside the envelope is not always possible), and the department."""
     unit = unit or rng.choice(UNIT_CHOICES)
-    scale = 1000 if unit == "亿元" else 1
     department = department_name(index)
-    f = figures or _figures(rng, scale)
+    f = figures or _figures(rng, _scale(unit))
     w = _Writer(unit)
     shifts: dict[str, Decimal] = {}
     planted: str | None = None
@@ -374,7 +378,7 @@ def _pair(rng: random.Random, folder: Path, index: int, year: int, name: str, fa
     """This year's document and last year's, of one department, each consistent in itself. Last
     year's document states the total this year's change implies, or (the fault) another one."""
     unit = rng.choice(UNIT_CHOICES)
-    scale = 1000 if unit == "亿元" else 1
+    scale = _scale(unit)
     figures = _figures(rng, scale)
     text, _, department = document(rng, index, year, None, figures=figures, unit=unit)
     shown = _Writer(unit).shown
