@@ -13,7 +13,7 @@ import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from fiscal.documents.reader import discover
+from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
 from fiscal.land.writer import Lander, LandingResult
 
@@ -35,16 +35,24 @@ class IngestReport:
 
 @task(name="land-batch", cache_policy=NONE)
 def land_batch(paths: list[Path], warehouse: Path) -> IngestReport:
+    """Files already landed (by the hash of their bytes) or repeated in the batch are not extracted
+    again; the rest are extracted in bounded workers and landed as each finishes."""
     report = IngestReport()
-    seen: set[str] = set()
     with duckdb.connect(str(warehouse)) as connection:
         lander = Lander(connection)
-        for document in process_files(paths):
-            if document.source.document_id in seen:
-                report.duplicates.append((str(document.source.path), document.source.document_id))
-                continue
-            seen.add(document.source.document_id)
-            report.results.append(lander.land(document))
+        todo: list[Path] = []
+        seen: dict[str, str] = {}
+        for path in paths:
+            source = source_of(path)
+            if source.document_id in lander.known:
+                report.results.append(LandingResult(source.document_id, display_path(path), "already_landed", None, 0))
+            elif source.document_id in seen:
+                report.duplicates.append((display_path(path), source.document_id))
+            else:
+                seen[source.document_id] = display_path(path)
+                todo.append(path)
+        for document in process_files(todo):
+            report.results.append(lander.land_or_quarantine(document))
     return report
 
 

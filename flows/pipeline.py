@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from prefect import flow
+import duckdb
+from prefect import flow, get_run_logger
 
 from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
+from fiscal.runs import build_fingerprint, last_validation
 from flows.ingest import IngestReport, ingest
 from flows.transform import transform
 from flows.validate import validate
@@ -21,6 +23,7 @@ class PipelineReport:
     ingest: IngestReport
     validation: ValidationSummary
     warehouse: str
+    skipped: bool = False  # nothing new landed and the marts were up to date: no rebuild, no validation
 
 
 def notify_failure(flow: Any, flow_run: Any, state: Any) -> None:
@@ -32,11 +35,28 @@ def notify_failure(flow: Any, flow_run: Any, state: Any) -> None:
 
 
 @flow(name="pipeline", on_failure=[notify_failure])
-def pipeline(paths: list[str] | None = None, warehouse: str | None = None, alert: str | None = None) -> PipelineReport:
+def pipeline(
+    paths: list[str] | None = None, warehouse: str | None = None, alert: str | None = None, rebuild: bool = False
+) -> PipelineReport:
+    """Ingest the new files, rebuild the marts and check the identities. With nothing new landed and
+    the marts built by these models and rules, it stops after ingest (unless `rebuild`)."""
     target = warehouse or str(DEFAULT_WAREHOUSE)
     ingested = ingest(paths or [str(DEFAULT_SAMPLES)], target)
+    fingerprint = build_fingerprint()
+    if not (rebuild or ingested.count("landed") or ingested.count("quarantined")):
+        with duckdb.connect(target, read_only=True) as connection:
+            last = last_validation(connection)
+        if last is not None and last.fingerprint == fingerprint:
+            get_run_logger().info(
+                "nothing new landed and models and rules are unchanged since validation run %s: "
+                "not rebuilding or validating again",
+                last.run_id,
+            )
+            previous = ValidationSummary(last.run_id, sum(last.by_status.values()), last.by_status)
+            previous.data_docs = last.data_docs
+            return PipelineReport(ingested, previous, target, skipped=True)
     transform(target)
-    checked = validate(target, alert)
+    checked = validate(target, alert, fingerprint)
     return PipelineReport(ingested, checked, target)
 
 

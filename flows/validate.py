@@ -13,10 +13,10 @@ from flows.transform import run_dbt
 
 
 @flow(name="validate")
-def validate(warehouse: str, alert: str | None = None) -> ValidationSummary:
+def validate(warehouse: str, alert: str | None = None, fingerprint: str | None = None) -> ValidationSummary:
     """Check the identities; on errors, raise an alert (quality.alerts, and the channel if one is set)."""
     logger = get_run_logger()
-    summary = validate_warehouse(Path(warehouse), gx_root())
+    summary = validate_warehouse(Path(warehouse), gx_root(), fingerprint)
     logger.info("checked %d rule instances: %s", summary.instances, summary.by_status)
     if summary.by_status.get("error"):
         logger.warning(

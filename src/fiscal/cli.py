@@ -51,6 +51,9 @@ def run(
             "or a webhook (http(s)://…). Default: $FISCAL_ALERT_URL."
         ),
     ] = None,
+    rebuild: Annotated[
+        bool, typer.Option(help="Rebuild the marts and validate even when no new document landed.")
+    ] = False,
 ) -> None:
     """Ingest documents, build the marts and check the accounting identities."""
     inputs = paths or [DEFAULT_SAMPLES]
@@ -58,13 +61,15 @@ def run(
     if missing:
         console.print(f"[red]Cannot run:[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(EXIT_CANNOT_RUN)
+    if not rebuild and _report_if_up_to_date(inputs, warehouse, strict):
+        return
     _quiet_prefect()
     try:
         project_dir()
         from flows.pipeline import pipeline
 
         with console.status("Running the pipeline (ingest → transform → validate)…"):
-            report = pipeline([str(p) for p in inputs], str(warehouse), alert_url)
+            report = pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
     except Exception as error:  # the pipeline could not run: say why, exit non-zero
         console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {_safe(error)}")
         if _PREFECT_STARTUP_FAILED in str(error):
@@ -80,9 +85,37 @@ def run(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _print_summary(report) -> None:
+def _report_if_up_to_date(inputs: list[Path], warehouse: Path, strict: bool) -> bool:
+    """Nothing to do (every file already landed, marts and checks built by this project's models
+    and rules): say so and show the last validation, without starting the orchestrator."""
+    from fiscal.runs import up_to_date
+
+    last = up_to_date(warehouse, inputs)
+    if last is None:
+        return False
+    console.print(
+        f"Nothing new: every file under {', '.join(_safe(p) for p in inputs)} is already in the warehouse, "
+        f"and its marts and checks are up to date (validation run {last.run_id[:12]}). "
+        "Use --rebuild to rebuild and validate anyway."
+    )
+    _print_statuses(last.run_id, last.by_status)
+    _print_errors(warehouse, last.run_id)
+    if strict and last.by_status.get("error"):
+        raise typer.Exit(EXIT_FINDINGS)
+    return True
+
+
+def _print_statuses(run_id: str, by_status: dict[str, int]) -> None:
     from fiscal.quality.rules import STATUSES
 
+    statuses = Table(title=f"Identity checks (run {run_id[:12]})")
+    for status in STATUSES:
+        statuses.add_column(status, justify="right")
+    statuses.add_row(*(str(by_status.get(s, 0)) for s in STATUSES))
+    console.print(statuses)
+
+
+def _print_summary(report) -> None:
     ingested, checked = report.ingest, report.validation
     documents = Table(title="Documents", show_header=True)
     for column in ("landed", "quarantined", "already landed", "duplicates", "facts extracted"):
@@ -95,39 +128,78 @@ def _print_summary(report) -> None:
         str(ingested.facts),
     )
     console.print(documents)
-    for result in ingested.results:
-        if result.status == "quarantined":
-            console.print(f"  [yellow]quarantined[/yellow] {_safe(result.source_path)}: {_safe(result.reason)}")
-    for path, document_id in ingested.duplicates:
-        console.print(f"  [dim]duplicate[/dim] {_safe(path)} (same bytes as document {document_id[:12]})")
+    quarantined = [r for r in ingested.results if r.status == "quarantined"]
+    _print_grouped(
+        "quarantined",
+        [(_reason_kind(r.reason), f"{_safe(r.source_path)}: {_safe(r.reason)}") for r in quarantined],
+        style="yellow",
+    )
+    _print_grouped(
+        "duplicate",
+        [("same bytes as another file", f"{_safe(path)} (document {doc[:12]})") for path, doc in ingested.duplicates],
+        style="dim",
+    )
 
-    statuses = Table(title=f"Identity checks (run {checked.run_id[:12]})")
-    for status in STATUSES:
-        statuses.add_column(status, justify="right")
-    statuses.add_row(*(str(checked.by_status.get(s, 0)) for s in STATUSES))
-    console.print(statuses)
+    if report.skipped:
+        console.print(
+            f"Nothing new landed and the marts are up to date: not rebuilt or validated again "
+            f"(last validation run {checked.run_id[:12]})."
+        )
+    _print_statuses(checked.run_id, checked.by_status)
     _print_errors(Path(report.warehouse), checked.run_id)
     console.print(f"Warehouse: {Path(report.warehouse).resolve()}")
     if checked.data_docs:
         console.print(f"Data Docs: {checked.data_docs}")
 
 
+EXAMPLES_PER_GROUP = 3
+
+
+def _reason_kind(reason: str | None) -> str:
+    """The kind of a quarantine reason, for grouping: its words before the first figure or colon."""
+    head = re.split(r"[:：(（]|\d", reason or "no reason")[0].strip()
+    return head or (reason or "no reason")
+
+
+def _print_grouped(label: str, items: list[tuple[str, str]], style: str) -> None:
+    """Items grouped by kind, biggest group first: a count, the first few examples, "N more"."""
+    groups: dict[str, list[str]] = {}
+    for kind, text in items:
+        groups.setdefault(kind, []).append(text)
+    for kind, texts in sorted(groups.items(), key=lambda group: -len(group[1])):
+        console.print(f"  [{style}]{label}[/{style}] {len(texts)} × {_safe(kind)}")
+        for text in texts[:EXAMPLES_PER_GROUP]:
+            console.print(f"    {text}")
+        if len(texts) > EXAMPLES_PER_GROUP:
+            console.print(f"    … {len(texts) - EXAMPLES_PER_GROUP} more")
+
+
 def _print_errors(warehouse: Path, run_id: str) -> None:
+    """Error findings grouped by rule, the first few of each with both sides; `fiscal findings`
+    lists them all."""
     import duckdb
 
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         rows = connection.execute(
-            "select source_file, rule_id, rule_instance, lhs_value, rhs_value, tolerance, metrics "
+            "select rule_id, source_file, rule_instance, lhs_value, rhs_value, tolerance, metrics "
             "from quality.identity_results where run_id = ? and status = 'error' "
-            "order by source_file, rule_id",
+            "order by rule_id, source_file, rule_instance",
             [run_id],
         ).fetchall()
     if not rows:
         return
-    console.print("[bold red]Errors[/bold red] (both sides as stated, with the rounding envelope):")
-    for source_file, rule_id, key, lhs, rhs, tolerance, metrics in rows:
-        console.print(f"  [bold]{_safe(source_file)}[/bold]  {rule_id}  [dim]{_safe(key)}[/dim]")
-        console.print(f"    {_plain(lhs)} ≠ {_plain(rhs)} (envelope ±{_plain(tolerance)}): {_safe(metrics)}")
+    console.print("[bold red]Errors[/bold red] by rule (both sides as stated, with the rounding envelope):")
+    by_rule: dict[str, list[tuple]] = {}
+    for row in rows:
+        by_rule.setdefault(row[0], []).append(row)
+    for rule_id, findings in sorted(by_rule.items(), key=lambda group: (-len(group[1]), group[0])):
+        documents = len({finding[1] for finding in findings})
+        console.print(f"  [bold]{rule_id}[/bold]: {len(findings)} in {documents} document(s)")
+        for _, source_file, key, lhs, rhs, tolerance, metrics in findings[:EXAMPLES_PER_GROUP]:
+            console.print(f"    {_safe(source_file)}  [dim]{_safe(key)}[/dim]")
+            console.print(f"      {_plain(lhs)} ≠ {_plain(rhs)} (envelope ±{_plain(tolerance)}): {_safe(metrics)}")
+        if len(findings) > EXAMPLES_PER_GROUP:
+            console.print(f"    … {len(findings) - EXAMPLES_PER_GROUP} more: fiscal findings --rule {rule_id}")
 
 
 # Terminal control characters in document text: escapes (ESC), other C0 controls, bidi overrides.

@@ -140,13 +140,36 @@ def test_data_quality_mart_and_data_docs(first_run):
     assert (gx_root() / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").is_file()
 
 
+COUNTS = """select (select count(*) from raw.documents), (select count(*) from raw.facts),
+    (select count(*) from quality.identity_results), (select count(*) from quality.validation_runs),
+    (select count(*) from quality.alerts)"""
+
+
 def test_second_run_adds_nothing_and_strict_fails_on_errors(first_run):
     _, warehouse, inbox = first_run
-    before = query(warehouse, "select (select count(*) from raw.documents), (select count(*) from raw.facts)")
+    before = query(warehouse, COUNTS)
     result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse), "--strict"])
-    assert result.exit_code == 1, result.output
-    after = query(warehouse, "select (select count(*) from raw.documents), (select count(*) from raw.facts)")
-    assert after == before
+    assert result.exit_code == 1, result.output  # the errors found before still fail --strict
+    assert "Nothing new" in result.output
+    assert "expenditure_total_eq_basic_plus_project" in result.output  # the standing errors are shown
+    assert query(warehouse, COUNTS) == before  # no document, fact, result, run or alert added
+
+
+def test_the_flow_skips_rebuild_and_validation_when_nothing_new_landed(first_run):
+    from flows.pipeline import pipeline
+
+    _, warehouse, inbox = first_run
+    [before] = query(warehouse, COUNTS)
+    report = pipeline([str(inbox)], str(warehouse))  # as the scheduled deployment runs it
+    # every sample, corrupt.txt and copy_of_003.txt (its bytes are 003's) are already in the warehouse
+    assert report.skipped and report.ingest.count("already_landed") == len(list(SAMPLES.glob("*.txt"))) + 2
+    assert report.validation.by_status.get("error")  # the last validation's statuses, not an empty run
+    assert query(warehouse, COUNTS) == [before]
+    rebuilt = pipeline([str(inbox)], str(warehouse), rebuild=True)
+    assert not rebuilt.skipped
+    [after] = query(warehouse, COUNTS)
+    assert after[:2] == before[:2] and after[3] == before[3] + 1  # one more validation run, no document
+    assert after[4] == before[4]  # the same errors found again raise no new alert
 
 
 def test_missing_input_is_a_clear_failure(tmp_path):

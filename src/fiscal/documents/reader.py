@@ -28,7 +28,7 @@ MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few megabytes; 50 MB i
 # Encodings Chinese documents come in besides UTF-8: mainland GBK/GB18030, Big5 (traditional).
 LEGACY_CHINESE_ENCODINGS = ("gb18030", "big5")
 
-__all__ = ["SourceDocument", "UnreadableDocument", "discover", "display_path", "read_document"]
+__all__ = ["SourceDocument", "UnreadableDocument", "discover", "display_path", "read_document", "source_of"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,27 @@ class SourceDocument:
 
 def document_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _unread(path: Path) -> SourceDocument:
+    """A file whose bytes are not read (too big, or unreadable) is known by its path."""
+    return SourceDocument(path, document_id_of(b"unread:" + os.fsencode(path)), format_of(path), 0, None, None)
+
+
+def source_of(path: Path) -> SourceDocument:
+    """What is known of a file without reading it as a document: its identity (the same as
+    `read_document` gives: the hash of its bytes, read in chunks) and format. Used to skip files
+    already landed before any extraction, and for documents stopped before they were read."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return _unread(path)
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            handle.seek(0)
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        return SourceDocument(path, digest, format_of(path, head), path.stat().st_size, None, None)
+    except OSError:
+        return _unread(path)
 
 
 def format_of(path: Path, head: bytes = b"") -> str:
@@ -125,9 +146,7 @@ def read_document(path: Path) -> tuple[SourceDocument, UnreadableDocument | None
             if isinstance(error, UnreadableDocument)
             else UnreadableDocument(f"cannot read the file: {error.strerror or error}")
         )
-        # no bytes to hash: the file is known by its path until it can be read
-        unread = SourceDocument(path, document_id_of(b"unread:" + os.fsencode(path)), format_of(path), 0, None, None)
-        return unread, refusal
+        return _unread(path), refusal  # no bytes to hash: known by its path until it can be read
     fmt = format_of(path, data[:8])
     base = SourceDocument(path, document_id_of(data), fmt, len(data), None, None)
     try:

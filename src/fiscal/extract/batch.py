@@ -1,22 +1,83 @@
-"""Process many files: in worker processes when there are enough to pay for them."""
+"""Process many files in worker processes, each document bounded in time and memory.
+
+A document that runs past its time limit, or whose worker dies (over its memory limit, or killed),
+is quarantined with that reason; the other documents of the batch go on. Results are yielded as
+each document finishes, so one slow file holds back nothing else.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import resource
+from collections.abc import Callable, Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import as_completed
 from pathlib import Path
 
-from fiscal.extract.document import ProcessedDocument, process_file
+from pebble import ProcessExpired, ProcessPool
 
-MIN_FILES_FOR_WORKERS = 16
+from fiscal.documents.reader import source_of
+from fiscal.extract.document import QUARANTINED, ProcessedDocument, process_file
+
+# Limits per document, overridable by environment for unusual corpora (huge scanned reports).
+DOCUMENT_SECONDS = float(os.environ.get("FISCAL_DOCUMENT_TIMEOUT_SECONDS", "300"))
+WORKER_MEMORY_MB = int(os.environ.get("FISCAL_WORKER_MEMORY_MB", "1536"))
+# A worker is replaced after this many documents, so a leak in a reader library cannot accumulate.
+TASKS_PER_WORKER = 200
 
 
-def process_files(paths: list[Path], workers: int | None = None) -> Iterator[ProcessedDocument]:
-    """Processed documents in input order. Extraction is CPU-bound Python: processes, not threads."""
-    workers = workers or min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(paths) < MIN_FILES_FOR_WORKERS:
-        yield from map(process_file, paths)
+def default_workers() -> int:
+    return min(os.cpu_count() or 1, 4)
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Worker initializer: cap the address space, so a decompression bomb fails this worker alone."""
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _stopped(path: Path, reason: str) -> ProcessedDocument:
+    return ProcessedDocument(source_of(path), QUARANTINED, reason)
+
+
+def process_files(
+    paths: list[Path],
+    workers: int | None = None,
+    seconds: float = DOCUMENT_SECONDS,
+    memory_mb: int = WORKER_MEMORY_MB,
+    work: Callable[[Path], ProcessedDocument] = process_file,
+) -> Iterator[ProcessedDocument]:
+    """Processed documents, in the order they finish. `workers=0` runs in this process, unbounded
+    (for profiling and debugging). `work` is what is done to each file (a module-level function)."""
+    workers = default_workers() if workers is None else workers
+    if workers == 0:
+        yield from map(work, paths)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_file, paths, chunksize=8)
+    # spawn, not fork: the parent runs Prefect's threads, which a forked child must not inherit.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPool(
+        max_workers=min(workers, max(len(paths), 1)),
+        max_tasks=TASKS_PER_WORKER,
+        initializer=_limit_memory,
+        initargs=(memory_mb,),
+        context=context,
+    ) as pool:
+        futures = {pool.schedule(work, args=(path,), timeout=seconds): path for path in paths}
+        for future in as_completed(futures):
+            path = futures[future]
+            try:
+                yield future.result()
+            except FutureTimeout:
+                yield _stopped(path, f"extraction stopped after {seconds:g} s (the per-document time limit)")
+            except ProcessExpired as error:
+                yield _stopped(
+                    path,
+                    f"the worker reading it died (exit code {error.exitcode}), most likely over the "
+                    f"{memory_mb} MB per-document memory limit",
+                )
+            except MemoryError:
+                yield _stopped(path, f"needs more than the {memory_mb} MB per-document memory limit")

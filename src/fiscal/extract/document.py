@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from fiscal.documents.metadata import UNKNOWN, DocumentMetadata, detect_metadata
 from fiscal.documents.normalise import NormalisedText, normalise
-from fiscal.documents.reader import SourceDocument, read_document
+from fiscal.documents.reader import SourceDocument, read_document, source_of
 from fiscal.extract.fiscal_tables import extract_fiscal_tables
 from fiscal.extract.indicators import extract_indicators
 from fiscal.extract.model import Extraction, ExtractionIssue, StandardTable
@@ -14,6 +16,7 @@ from fiscal.extract.statements import extract_statements
 from fiscal.extract.tables import find_tables
 
 LANDED, QUARANTINED = "landed", "quarantined"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,12 +73,19 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     return ProcessedDocument(source, LANDED, None, text, metadata, extraction)
 
 
-def process_file(path) -> ProcessedDocument:
-    """Never raises for a bad document: the failure becomes the quarantine reason."""
-    source, refusal = read_document(path)
-    if refusal is not None:
-        return ProcessedDocument(source, QUARANTINED, str(refusal))
+def process_file(path: Path) -> ProcessedDocument:
+    """Never raises for a bad document: the failure becomes the quarantine reason. A failure of our
+    own code says so (with the traceback in the log), so it is never mistaken for a corrupt file."""
+    source = None
     try:
+        source, refusal = read_document(path)
+        if refusal is not None:
+            return ProcessedDocument(source, QUARANTINED, str(refusal))
         return process_text(source)
+    except MemoryError:
+        reason = "needs more memory than the per-document limit"
+        return ProcessedDocument(source or source_of(path), QUARANTINED, reason)
     except Exception as error:  # a bug on one document must not stop the batch
-        return ProcessedDocument(source, QUARANTINED, f"extraction failed: {type(error).__name__}: {error}")
+        _log.exception("extractor bug on %s", path)
+        reason = f"extractor bug (ours, not the file's; traceback in the log): {type(error).__name__}: {error}"
+        return ProcessedDocument(source or source_of(path), QUARANTINED, reason[:1000])

@@ -72,7 +72,8 @@ QUALITY_DDL = f"""
 create schema if not exists quality;
 create table if not exists quality.validation_runs (
     run_id varchar primary key, started_at timestamp not null, finished_at timestamp,
-    rule_instances integer, errors integer, gx_success boolean, data_docs varchar
+    rule_instances integer, errors integer, gx_success boolean, data_docs varchar,
+    build_fingerprint varchar
 );
 create table if not exists quality.alerts (
     alert_id varchar primary key, run_id varchar, raised_at timestamp not null, kind varchar not null,
@@ -96,11 +97,12 @@ MIGRATIONS = (
     "alter table raw.facts add column if not exists unplaced_parts integer",
     "alter table raw.facts add column if not exists part_of varchar",
     "alter table raw.indicators add column if not exists unit_column varchar",
+    "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
 )
 
 
 def ensure_schemas(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(RAW_DDL)
+    connection.execute(QUALITY_DDL)
     for migration in MIGRATIONS:
         connection.execute(migration)
-    connection.execute(QUALITY_DDL)

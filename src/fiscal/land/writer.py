@@ -6,7 +6,8 @@ document_id (sha256 of the bytes): a document already in raw.documents is skippe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from fiscal.documents.reader import display_path
 from fiscal.extract.document import ProcessedDocument
 from fiscal.extract.model import Indicator, Measure, Provenance
 from fiscal.land.schema import ensure_schemas
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,19 @@ class Lander:
         self.connection = connection
         ensure_schemas(connection)
         self.known = {row[0] for row in connection.execute("select document_id from raw.documents").fetchall()}
+
+    def land_or_quarantine(self, doc: ProcessedDocument) -> LandingResult:
+        """Land the document; if its rows cannot be written, land it as quarantined with the reason
+        (ours: the extraction produced rows the schema refuses). A full disk or a lost warehouse is
+        not the document's fault: it stops the batch with that reason."""
+        try:
+            return self.land(doc)
+        except duckdb.IOException:
+            raise
+        except Exception as error:
+            _log.exception("landing failed for %s", doc.source.path)
+            reason = f"landing failed (ours, not the file's; traceback in the log): {type(error).__name__}: {error}"
+            return self.land(replace(doc, status="quarantined", reason=reason[:1000], extraction=None))
 
     def land(self, doc: ProcessedDocument) -> LandingResult:
         doc_id = doc.source.document_id

@@ -149,8 +149,9 @@ def _result_row(
     }
 
 
-def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
-    """Check every landed document's identities and append the results to `quality`."""
+def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None = None) -> ValidationSummary:
+    """Check every landed document's identities and append the results to `quality`. `fingerprint`
+    names the models and rules the marts were built with (see fiscal.runs)."""
     run_id = uuid.uuid4().hex
     started = _now()
     summary = ValidationSummary(run_id)
@@ -188,7 +189,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
             results = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
             connection.execute("insert into quality.identity_results by name select * from results")
         connection.execute(
-            "insert into quality.validation_runs values (?, ?, ?, ?, ?, ?, ?)",
+            "insert into quality.validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 run_id,
                 started,
@@ -197,6 +198,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path) -> ValidationSummary:
                 summary.by_status.get(ERROR, 0),
                 summary.gx_success,
                 summary.data_docs,
+                fingerprint,
             ],
         )
         connection.execute("commit")
