@@ -41,7 +41,8 @@ def document_facts(extraction) -> DocumentFacts:
                         half_unit=_half(line.precision_wan), pct=line.pct, pct_half_unit=_half(line.pct_precision),
                         share_of=line.share_of, evidence=line.provenance.sentence,
                         span_start=line.provenance.span_start, span_end=line.provenance.span_end, name=line.name,
-                        level=line.level, parent_metric=line.parent_metric, source=line.source, line_id=line_id)
+                        level=line.level, parent_metric=line.parent_metric, source=line.source, line_id=line_id,
+                        code=line.code, class_name=line.class_name, kuan_name=line.kuan_name)
             )  # fmt: skip
     indicators = [
         IndicatorRow(record_kind=i.record_kind, name=i.name, source=i.source, project=i.project_name,

@@ -60,6 +60,9 @@ _EITHER_TOTAL = {"income_total": ("total_income_expenditure",), "expenditure_tot
 # Execution metrics carry their basis in their name.
 _BASIS_OF_METRIC = {"budget_initial": "initial_budget", "budget_adjusted": "budget", "executed": "actual"}
 _UNSCORED_KINDS = ("%", "分")
+# Rates a label may name for one part ("basic_expenditure_execution_rate_pct"): a fact holds such a
+# figure only with that subject, and the department's rate only without one.
+_RATES_OF_A_SUBJECT = ("execution_rate_pct",)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Key:
     scope: str | None  # None: the label does not say, any scope matches
     project: str | None = None  # a project's figure is held only by a fact of that project
     also: tuple[str, ...] = ()  # other metrics that hold the figure (see _EITHER_TOTAL)
+    subject: str | None = None  # a rate of one part: basic_expenditure_execution_rate_pct
 
 
 @dataclass(frozen=True)
@@ -122,12 +126,16 @@ def key_of_label(label_metric: str, doc_type: str | None, project: str | None = 
     bases: tuple[str, ...] | None = None
     if name.endswith("_budget"):
         name, bases = name.removesuffix("_budget"), ("budget", "initial_budget")
+    subject = None
+    for rate in _RATES_OF_A_SUBJECT:
+        if name.endswith("_" + rate) and name != rate:
+            name, subject = rate, name.removesuffix("_" + rate)
     metric, scope = _LABEL_ALIASES.get(name, (name, None))
     if metric not in CORE_METRICS:
         return None
     default = "budget" if doc_type == BUDGET else "actual"
     also = _EITHER_TOTAL.get(metric, ()) if name in ("total_income", "total_expenditure") else ()
-    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope, project, also)
+    return Key(metric, period, bases or (_BASIS_OF_METRIC.get(metric, default),), scope, project, also, subject)
 
 
 def fact_value(fact: Fact) -> Decimal | None:
@@ -139,6 +147,8 @@ def fact_value(fact: Fact) -> Decimal | None:
 def _fact_matches(fact: Fact, key: Key) -> bool:
     if fact.metric not in (key.metric, *key.also) or fact.period != key.period or fact.basis not in key.bases:
         return False
+    if fact.metric in _RATES_OF_A_SUBJECT and fact.subject_metric != key.subject:
+        return False  # the execution rate of basic expenditure is not the department's
     if key.project is not None and not _same_project(fact.project_name, key.project):
         return False
     return key.scope is None or fact.scope == key.scope

@@ -26,7 +26,7 @@ FILLER = (
 # A label made only of basis words refers to the figure its paragraph is about ("决算数2.75万元").
 BARE_LABEL = re.compile(
     r"^(?:\d{4}年度?|本年|全年|当年|年度|年初|年初批复|调整后)?(?:实际|执行)?"
-    r"(?:决算数?|预算数?|实际支出|支出决算|支出|共计支出|合计|执行数|执行金额)"
+    r"(?:决算数?|预算数?|实际支出|支出决算|支出|共计支出|合计|执行数|执行金额|(?:已|实际)?执行)"
     rf"{FILLER}$"
 )
 
@@ -50,6 +50,8 @@ class StatementPattern:
 
 P = StatementPattern
 # "会议费、培训费" / "“会议费”“培训费”": the fee named last of a group of the three is not stated alone.
+# Where a total's name starts when nothing before it says whose figure it is: "2017年部门收入预算".
+_OWN = r"(?:^|(?<=\d年)|(?<=\d年度)|(?<=本年)|(?<=部门)|(?<=单位)|(?<=本部门)|(?<=全年))"
 _NOT_AFTER_ANOTHER_FEE = "".join(
     rf"(?<!{fee}{sep})" for fee in ("会议费", "培训费") for sep in ("", "、", "和", "及", "”", "”“", '"', '""')
 )
@@ -65,7 +67,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         r"|(?<![款金])收入(?:决算|预算)?总计|(?<![款金])支出(?:决算|预算)?总计",
         "total_income_expenditure",
     ),
-    P("income_total", r"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算", "income_total"),
+    # A bare 收入预算/支出预算 is the document's own only where nothing before it names whose it is
+    # (基本支出预算, 政府采购支出预算 and 财政拨款收入预算 are not the total).
+    P(
+        "income_total",
+        rf"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算|{_OWN}收入预算(?:总额)?",
+        "income_total",
+    ),
     P(
         "fiscal_appropriation_income",
         r"财政(?:预算)?拨款收入|财政补助收入",
@@ -96,7 +104,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("subordinate_income", r"附属单位上缴收入", "subordinate_income", scope="department"),
     P("other_income", r"其他收入|其他资金(?:收入)?", "other_income", scope="department"),
     # Expenditure structure (支出决算表, 基本支出表)
-    P("expenditure_total", r"(?:本年)?支出(?:决算|预算)?合计|总支出", "expenditure_total"),
+    P("expenditure_total", rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?", "expenditure_total"),
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
     P(
         "fiscal_expenditure_total",
@@ -195,7 +203,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("budget_initial", r"年初(?:批复)?预算(?:数|资金|金额)?", "budget_initial", excluded_in=_PROJECT_CLASS),
     P(
         "budget_adjusted",
-        r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)|预算总(?:金)?额",
+        r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)|预算总(?:金)?额"
+        r"|(?:(?<=本)|(?<=该)|^)项目资金总额|年度资金总额",
         "budget_adjusted",
         excluded_in=_PROJECT_CLASS,
     ),
@@ -214,7 +223,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "executed",
-        r"(?:全年)?执行(?:数|金额)(?:总金额)?|实际完成(?:数)?|(?:已)?实际支付",
+        r"(?:全年)?执行(?:数|金额)(?:总金额)?|(?:全年)?实际执行(?:数|金额)?(?![率进])|实际完成(?:数)?|(?:已)?实际支付",
         "executed",
         excluded_in=_PROJECT_CLASS,
     ),
@@ -227,10 +236,10 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "self_eval_score",
-        r"(?:自评|综合|评价|绩效自评)(?:得分|分数?)",
+        r"(?:自评|综合|评价|绩效自评)总?(?:得分|分数?)",
         "self_eval_score",
         kinds=(SCORE,),
-        excluded_in=r"该(?:项)?指标|本项|此项|权重|分值|指标总分",
+        excluded_in=r"该(?:项)?指标|本项(?!目)|此项|权重|分值|指标总分",
     ),
     # People and vehicles
     P("headcount", r"实有(?:在职)?人(?:数|员)|(?:年末)?实有在职人数|在职人数", "headcount", kinds=(COUNT,)),
@@ -302,7 +311,10 @@ SHARE = re.compile(r"^占(?P<base>.*?)(?:的)?(?:比重|比例)?(?:为)?$")
 # Completion against budget on a classified line: "完成预算100%", "完成年初预算的95%".
 COMPLETION = re.compile(r"完成(?:年初|全年|调整)?预算(?:数)?(?:的)?$")
 # A list of the parts of the figure just named.
-LIST_INTRO = re.compile(r"其中|主要包括|主要用于|具体包括|包括|中[,:]|分别为|分别是")
+# "按功能分类:" / "按经济分类:" introduce the lines of a classification, as 主要用于 does.
+LIST_INTRO = re.compile(
+    r"按(?:支出)?(?:功能|经济)(?:分类|科目)(?:划分|分)?|其中|主要包括|主要用于|具体包括|包括|中[,:]|分别为|分别是"
+)
 # Document numbers of funding decisions: 米财预[2023]16号, 川财教〔2023〕12号.
 FUNDING_DOCUMENT = re.compile(r"(?:根据|依据|据)?(?P<number>[\u4e00-\u9fff]{1,6}[\[〔(【]\d{4}[\]〕)】]\d+号)")
 # Economic classification 类 names (部门预算支出经济分类 301-399) as they are written.
@@ -349,6 +361,13 @@ RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分
 # "较2020年4729万元减少533万元": the figure compared with, written between 较 and the change.
 COMPARED_FIGURE = re.compile(
     r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?(?P<basis>预算|决算)?(?:数)?(?:的)?$"
+)
+# Last year's figure of the figure just stated: "公务用车购置费0万元,上年为62.40万元", "(上年为541.02万元)".
+PRIOR_OF_STATED = re.compile(r"^[(（]?(?:上年|上一年|上年度|去年)(?:同期)?(?P<basis>预算|决算)?(?:数)?(?:为|是)$")
+# The two parts of 公务用车购置及运行维护费 named short inside its own list: "(其中购置费0.21亿元、运行维护费…)".
+VEHICLE_SHORT_PARTS = (
+    ("three_public_vehicle_purchase", re.compile(r"^(?:其中)?(?:车辆)?购置(?:费|支出)?$")),
+    ("three_public_vehicle_operation", re.compile(r"^(?:其中)?(?:车辆)?运行(?:维护|维修)?(?:费|支出)?$")),
 )
 # A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
 SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")

@@ -65,7 +65,7 @@ _PROSE_FIELDS = {
 _ITEM_SCORE = re.compile(
     r"(?:自评)?得分(?:为)?(?P<v>\d+(?:\.\d+)?)分|(?<![自评综合])得(?P<v2>\d+(?:\.\d+)?)分|(?P<none>不得分)"
 )
-_ITEM_MARKERS = re.compile(r"该(?:项)?指标|本项|此项|权重|分值|总分|(?<![自评综合])得\d")
+_ITEM_MARKERS = re.compile(r"该(?:项)?指标|本项(?!目)|此项|权重|分值|总分|(?<![自评综合])得\d")
 _ITEM_WEIGHT = re.compile(r"(?:总分值|总分|分值|权重|指标)(?:为|是)?(?P<v>\d+(?:\.\d+)?)分")
 _NOT_ASSESSED = re.compile(r"不考核|不参与评分|不适用")
 

@@ -35,7 +35,8 @@ from fiscal.extract.sections import SectionTracker, parse_heading
 from fiscal.vocabulary import METRICS, line_subject
 
 _SENTENCE_END = re.compile(r"[。!?]")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+# "…与2016年度相比(2016年度部门支出预算安排为8,648.07万元)": an aside that opens with a year is a clause.
+_CLAUSE_BREAK = re.compile(r"[,;:]|[(（](?=\d{4}年|上年|上一年|去年)")
 _LEADING_MARKER = re.compile(r"^(?:[(]?\d+[)、.]|[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|[①-⑳])")
 _SCOPE_MARKERS = [
     ("gpb", re.compile(r"一般公共预算财政拨款")),
@@ -47,8 +48,10 @@ _SCOPE_MARKERS = [
 _BASIS_MARKERS = re.compile(
     r"(?P<initial>年初(?:批复)?预算|初预算)"
     r"|(?P<budget>(?<!公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
-    r"|(?P<actual>决算|实际|执行数|执行金额|支付)"
+    r"|(?P<actual>决算|实际|执行数|执行金额|支付|(?<!预算)执行(?![率进]))"
 )
+# Figures of the department's budget execution as a whole: a rate after them is the department's.
+_DEPARTMENT_EXECUTION_METRICS = frozenset({"executed", "budget_adjusted", "budget_initial", "budget_issued"})
 # In a list of economic items, these named figures are items too (公务接待费 is 30217).
 _ECONOMIC_ITEM_METRICS = re.compile(r"^three_public_")
 _BASIS_OF_METRIC = {
@@ -291,7 +294,10 @@ class StatementExtractor:
         provenance = self._provenance(label_start + tail_offset, q.end, sentence, "")
         if self._respectively(q, tail, provenance, state):
             return
-        intro = cat.LIST_INTRO.search(label)
+        # "基本支出…,主要用于保障机构正常运转;项目支出418.57万元": an intro the clause closes (;) without a
+        # figure describes the figure before; it opens no list for the figures after.
+        clause_start = max(label.rfind(";"), label.rfind("；")) + 1
+        intro = cat.LIST_INTRO.search(label, clause_start)
         if intro:
             self._open_list(label[: intro.start()], label[intro.start() :], state)
         state.basis = _basis(tail, state.list_basis or self.default_basis)
@@ -382,7 +388,7 @@ class StatementExtractor:
         )  # fmt: skip
         state.list_basis = self._basis_of_last_item(state)
         state.list_period = self.out.facts[item.index].period if item is not None and item.kind == "fact" else None
-        if "主要用于" in intro and whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
+        if ("主要用于" in intro or "功能" in intro) and whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
             state.list_mode = "functional"
         elif whole_metric in _WHOLE_OF_ECONOMIC_LIST or whole_name is not None:
             state.list_mode = "economic"
@@ -424,7 +430,29 @@ class StatementExtractor:
             )
             return
         compared = cat.COMPARED_FIGURE.match(tail.strip(" ,"))
-        subject = state.last_fact or state.subject
+        # The figure just stated, also inside a list ("其中:…公务用车运行维护费12.00万元,比上年预算14.00万元").
+        item = state.last_item
+        just_stated = (
+            self.out.facts[item.index]
+            if item is not None and item.kind == "fact" and item.metric not in ("change_amount", "growth_pct")
+            else None
+        )
+        subject = just_stated or state.last_fact or state.subject
+        prior_of = cat.PRIOR_OF_STATED.match(tail.strip(" ,;"))
+        if prior_of and just_stated is not None:
+            self._add_fact(
+                just_stated.metric,
+                q,
+                replace(prov, pattern="prior_of_stated"),
+                state,
+                scope=just_stated.scope,
+                period="prior",
+                basis={"预算": "budget", "决算": "actual"}.get(prior_of.group("basis") or "", just_stated.basis),
+                project=just_stated.project_name,
+                in_list=True,
+            )
+            state.last_item = item  # an aside: what follows (其中 …) is about the current figure
+            return
         if compared and subject is not None and self.text.startswith(cat.CHANGE_VERBS, q.end):
             year = compared.group("year")
             if year is None or (self.metadata.fiscal_year and int(year) == self.metadata.fiscal_year - 1):
@@ -488,8 +516,15 @@ class StatementExtractor:
         if source and split_of is not None and split_of[0].yields in _BASIS_OF_METRIC:
             self._funding_split(q, source.group(0), split_of[0].yields, prov, state)
             return
+        if state.whole_metric == "three_public_vehicle":
+            words = tail.strip(" ,;:、(（")
+            short = next((metric for metric, regex in cat.VEHICLE_SHORT_PARTS if regex.match(words)), None)
+            if short is not None:
+                prov = replace(prov, pattern="vehicle_short_part")
+                self._add_fact(short, q, prov, state, scope=cat.own_scope(short), in_list=True)
+                return
         # Inside a named group of projects, "该类项目 … 预算总金额" is that group's budget.
-        named = cat.match_label(tail, MONEY, sentence.text if self.project_group is None else "")
+        named = cat.match_label(tail, MONEY, self._context_for_exclusions(sentence))
         if named is not None and state.list_mode == "economic" and _ECONOMIC_ITEM_METRICS.match(named[0].yields):
             named = None
         if named is not None and named[0].weak and not _bare_prefix(tail[: named[1]]):
@@ -676,6 +711,13 @@ class StatementExtractor:
             kuan_name=kuan_name,
         )
 
+    def _context_for_exclusions(self, sentence: _Sentence) -> str:
+        """The sentence, for patterns excluded where it speaks of one project (本项目, 该项目): not in a
+        project's own group, nor in a project's self-evaluation, where that project is the subject."""
+        if self.project_group is not None or self.metadata.doc_type == PERFORMANCE_PROJECT:
+            return ""
+        return sentence.text
+
     # ---- percentages, scores, counts ---------------------------------------------------------
     def _percent(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         stripped = tail.strip(" ,;:、")
@@ -715,7 +757,7 @@ class StatementExtractor:
                 subject = None
             self._add_change("growth_pct", change, q, prov, state, subject, tail)
             return
-        named = cat.match_label(stripped, PERCENT, sentence.text)
+        named = cat.match_label(stripped, PERCENT, self._context_for_exclusions(sentence))
         if named is not None and state.facts_placed == 0 and state.subject is None:
             # A rate whose sentence places none of the figures it relates to (采购金额 … 执行率95%)
             # is the rate of something unrecognised: abstain rather than call it the department's.
@@ -724,13 +766,24 @@ class StatementExtractor:
         if named is not None:
             # "基本支出预算执行率" is the rate of basic expenditure, not of the whole budget.
             qualifier = cat.match_label(stripped[: named[1]], MONEY) if named[1] else None
+            subject = qualifier[0].yields if qualifier else None
+            item = state.last_item
+            if (
+                subject is None
+                and named[0].yields == "execution_rate_pct"
+                and item is not None
+                and item.kind == "fact"
+                and item.metric not in _DEPARTMENT_EXECUTION_METRICS
+            ):
+                # "其中：基本支出全年预算2,104.30万元，执行2,104.30万元，执行率100%": that part's rate.
+                subject = item.metric
             self._add_fact(
                 named[0].yields,
                 q,
                 replace(prov, pattern=named[0].name),
                 state,
                 in_list=True,
-                subject_metric=qualifier[0].yields if qualifier else None,
+                subject_metric=subject,
             )
             return
         self._issue_at("unplaced_percent", f"no statement pattern names the percentage after '{stripped[-30:]}'", prov)

@@ -326,42 +326,55 @@ def fiscal_appropriation_rule(doc: DocumentFacts) -> Iterator[Instance]:
 _BROADER_THREE_PUBLIC_PARTS = ("meeting_expense", "training_expense", "travel_expense")
 
 
-def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    for scope, period, basis, project in doc.groups():
-        lhs = doc.first("three_public_total", scope=scope, period=period, basis=basis, project=project)
-        if lhs is None:
-            continue
+def _three_public_parts(doc: DocumentFacts, group: dict[str, str | None]) -> list[FactRow]:
+    vehicle_total = doc.first("three_public_vehicle", **group)
+    vehicle = (
+        [vehicle_total]
+        if vehicle_total
+        else [
+            doc.first("three_public_vehicle_purchase", **group),
+            doc.first("three_public_vehicle_operation", **group),
+        ]
+    )
+    # Some regions' “三公” include 会议费 and 培训费: listed as its parts, they are parts of it.
+    broader = [
+        row
+        for metric in _BROADER_THREE_PUBLIC_PARTS
+        if (row := doc.first(metric, **group)) is not None and row.part_of == "three_public_total"
+    ]
+    candidates = [doc.first("three_public_outbound_travel", **group), *vehicle,
+                  doc.first("three_public_reception", **group), *broader]  # fmt: skip
+    return [r for r in candidates if r]
 
-        group = {"scope": scope, "period": period, "basis": basis, "project": project}
-        vehicle_total = doc.first("three_public_vehicle", **group)
-        vehicle = (
-            [vehicle_total]
-            if vehicle_total
-            else [
-                doc.first("three_public_vehicle_purchase", **group),
-                doc.first("three_public_vehicle_operation", **group),
-            ]
-        )
-        # Some regions' “三公” include 会议费 and 培训费: listed as its parts, they are parts of it.
-        broader = [
-            row
-            for metric in _BROADER_THREE_PUBLIC_PARTS
-            if (row := doc.first(metric, **group)) is not None and row.part_of == "three_public_total"
-        ]
-        parts = [
-            r
-            for r in [
-                doc.first("three_public_outbound_travel", **group),
-                *vehicle,
-                doc.first("three_public_reception", **group),
-                *broader,
-            ]
-            if r
-        ]
-        key = _key(scope, period, basis, project)
+
+def _part_family(row: FactRow) -> str:
+    return "three_public_vehicle" if row.metric.startswith("three_public_vehicle") else row.metric
+
+
+def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    groups = [
+        {"scope": scope, "period": period, "basis": basis, "project": project}
+        for scope, period, basis, project in doc.groups()
+        if doc.first("three_public_total", scope=scope, period=period, basis=basis, project=project)
+    ]
+    parts_of = [_three_public_parts(doc, group) for group in groups]
+    for group, parts in zip(groups, parts_of, strict=True):
+        lhs = doc.first("three_public_total", **group)
+        assert lhs is not None
+        key = _key(group["scope"], group["period"], group["basis"], group["project"])
         unplaced = _unplaced_parts(doc, lhs)
-        if not parts or unplaced:
-            yield Instance("three_public_total_eq_sum_of_parts", key, None, missing=unplaced or "every part")
+        # "…比2013年的710.62万元减少…;公务用车购置及运行费421.18万元(上年为541.02万元)": where another
+        # year or basis of the same “三公” names a part this one lacks, this one's parts are not all stated.
+        stated = {_part_family(r) for r in parts}
+        elsewhere = {
+            _part_family(r)
+            for other, other_parts in zip(groups, parts_of, strict=True)
+            if other["scope"] == group["scope"] and other["project"] == group["project"]
+            for r in other_parts
+        }
+        if not parts or unplaced or stated < elsewhere:
+            missing = unplaced or ("every part" if not parts else ", ".join(sorted(elsewhere - stated)))
+            yield Instance("three_public_total_eq_sum_of_parts", key, None, missing=missing)
             continue
         yield Instance(
             "three_public_total_eq_sum_of_parts", key, Comparison(one(lhs.figure()), total([r.figure() for r in parts]))
@@ -450,10 +463,13 @@ def functional_children_rule(doc: DocumentFacts) -> Iterator[Instance]:
         if not children:
             continue
         key = _key(parent.scope, parent.period, parent.basis, None, f"line={parent.name}")
+        # The explanation describes the main 项 of a 类 one paragraph each ("具体情况") and may leave
+        # small ones out: short of the line in the text is a warning; over it, or in a table, an error.
         yield Instance(
             "functional_line_eq_sum_of_children",
             key,
             Comparison(one(parent.figure()), total([c.figure() for c in children])),
+            shortfall_is_warning=not parent.source.startswith("table:"),
         )
 
 
@@ -1231,8 +1247,9 @@ RULES: tuple[Rule, ...] = (
         "functional_line_eq_sum_of_children",
         "within_text",
         "error",
-        "类 = Σ款, 款 = Σ项",
-        "A functional class or subclass equals the sum of the lines under it",
+        "类 = Σ款, 款 = Σ项（文字说明只列主要项目时，合计不足为提示）",
+        "A functional class or subclass equals the sum of the lines under it (in the text, which may "
+        "describe only the main lines, a shortfall is a warning)",
         ("functional lines 类/款/项",),
         functional_children_rule,
     ),
