@@ -182,6 +182,12 @@ def display_path(path: Path) -> str:
             return raw.decode("utf-8", "backslashreplace")
 
 
+def _is_input(path: Path) -> bool:
+    """A regular file, or a link that should be one: a broken link is reported (quarantined as
+    unreadable), never skipped. Pipes and devices are not documents (reading one could block)."""
+    return path.is_file() or (path.is_symlink() and not path.exists())
+
+
 def discover(paths: list[Path]) -> list[Path]:
     """Every regular file under the given files and folders, in a stable order. Hidden files skipped."""
     found: list[Path] = []
@@ -190,7 +196,7 @@ def discover(paths: list[Path]) -> list[Path]:
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if _is_input(p) and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
             found.append(path)
