@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import duckdb
 from prefect import flow, get_run_logger
 
-from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE
+from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
 from fiscal.runs import build_fingerprint, last_validation
@@ -29,7 +28,7 @@ class PipelineReport:
 def notify_failure(flow: Any, flow_run: Any, state: Any) -> None:
     """Prefect on_failure hook (called as hook(flow, flow_run, state)): an operational alert."""
     parameters = flow_run.parameters or {}
-    warehouse = Path(parameters.get("warehouse") or DEFAULT_WAREHOUSE)
+    warehouse = in_project(parameters.get("warehouse"), DEFAULT_WAREHOUSE)
     message = f"flow run {flow_run.name} ({flow_run.id}) of '{flow.name}' failed: {state.message}"
     alert_on_failure(warehouse, message, alert_url(parameters.get("alert")))
 
@@ -40,8 +39,8 @@ def pipeline(
 ) -> PipelineReport:
     """Ingest the new files, rebuild the marts and check the identities. With nothing new landed and
     the marts built by these models and rules, it stops after ingest (unless `rebuild`)."""
-    target = warehouse or str(DEFAULT_WAREHOUSE)
-    ingested = ingest(paths or [str(DEFAULT_SAMPLES)], target)
+    target = str(in_project(warehouse, DEFAULT_WAREHOUSE))
+    ingested = ingest(paths or [str(in_project(None, DEFAULT_SAMPLES))], target)
     fingerprint = build_fingerprint()
     if not (rebuild or ingested.count("landed") or ingested.count("quarantined")):
         with duckdb.connect(target, read_only=True) as connection:

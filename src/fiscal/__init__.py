@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output can change for the same input; stored on every landed document.
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.12.1"

@@ -14,12 +14,29 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, project_dir
+from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, project_dir
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Fiscal disclosure warehouse: documents in, checked marts out."
 )
 console = Console()
+
+def _version(value: bool) -> None:
+    if value:
+        from fiscal import EXTRACTOR_VERSION, __version__
+
+        typer.echo(f"fiscal {__version__} (extractor {EXTRACTOR_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Fiscal disclosure warehouse: documents in, checked marts out."""
+
 
 EXIT_FINDINGS = 1  # --strict and error-level findings
 EXIT_CANNOT_RUN = 2
@@ -42,7 +59,9 @@ def _quiet_prefect() -> None:
 @app.command()
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders to ingest.")] = None,
-    warehouse: Annotated[Path, typer.Option(help="DuckDB warehouse file.")] = DEFAULT_WAREHOUSE,
+    warehouse: Annotated[
+        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any identity check is an error.")] = False,
     alert_url: Annotated[
         str | None,
@@ -54,21 +73,35 @@ def run(
     rebuild: Annotated[
         bool, typer.Option(help="Rebuild the marts and validate even when no new document landed.")
     ] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the run's summary as JSON on stdout (for scripts), not tables.")
+    ] = False,
 ) -> None:
     """Ingest documents, build the marts and check the accounting identities."""
-    inputs = paths or [DEFAULT_SAMPLES]
+    inputs = paths or [in_project(None, DEFAULT_SAMPLES)]
+    warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         console.print(f"[red]Cannot run:[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(EXIT_CANNOT_RUN)
-    if not rebuild and _report_if_up_to_date(inputs, warehouse, strict):
-        return
+    if not rebuild:
+        from fiscal.runs import up_to_date
+
+        last = up_to_date(warehouse, inputs)
+        if last is not None:
+            if json_output:
+                typer.echo(_json_summary(warehouse, last.run_id, last.by_status, None, skipped=True))
+            else:
+                _print_up_to_date(inputs, warehouse, last)
+            if strict and last.by_status.get("error"):
+                raise typer.Exit(EXIT_FINDINGS)
+            return
     _quiet_prefect()
     try:
         project_dir()
         from flows.pipeline import pipeline
 
-        with console.status("Running the pipeline (ingest → transform → validate)…"):
+        with console.status("Running the pipeline (ingest → transform → validate)…") if not json_output else _quiet():
             report = pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
     except Exception as error:  # the pipeline could not run: say why, exit non-zero
         console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {_safe(error)}")
@@ -80,19 +113,59 @@ def run(
                 "`prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api."
             )
         raise typer.Exit(EXIT_CANNOT_RUN) from error
-    _print_summary(report)
+    if json_output:
+        checked = report.validation
+        typer.echo(_json_summary(warehouse, checked.run_id, checked.by_status, report.ingest, report.skipped))
+    else:
+        _print_summary(report)
     if strict and report.validation.by_status.get("error"):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _report_if_up_to_date(inputs: list[Path], warehouse: Path, strict: bool) -> bool:
+def _quiet():
+    import contextlib
+
+    return contextlib.nullcontext()
+
+
+def _json_summary(warehouse: Path, run_id: str, by_status: dict[str, int], ingested, skipped: bool) -> str:
+    """The run for machines: documents, quarantines with reasons, statuses and errors per rule."""
+    import json
+
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        errors = dict(
+            connection.execute(
+                "select rule_id, count(*) from quality.identity_results where run_id = ? and status = 'error' "
+                "group by rule_id order by rule_id",
+                [run_id],
+            ).fetchall()
+        )
+    summary = {
+        "warehouse": str(warehouse.resolve()),
+        "skipped_rebuild": skipped,
+        "validation_run": run_id,
+        "statuses": by_status,
+        "errors_by_rule": errors,
+    }
+    if ingested is not None:
+        summary["documents"] = {
+            "landed": ingested.count("landed"),
+            "quarantined": ingested.count("quarantined"),
+            "already_landed": ingested.count("already_landed"),
+            "duplicates": len(ingested.duplicates),
+            "facts": ingested.facts,
+        }
+        summary["quarantined"] = [
+            {"path": r.source_path, "reason": r.reason} for r in ingested.results if r.status == "quarantined"
+        ]
+    return json.dumps(summary, ensure_ascii=False, indent=1)
+
+
+def _print_up_to_date(inputs: list[Path], warehouse: Path, last) -> None:
     """Nothing to do (every file already landed, marts and checks built by this project's models
     and rules): say so and show the last validation, without starting the orchestrator."""
-    from fiscal.runs import up_to_date
-
-    last = up_to_date(warehouse, inputs)
-    if last is None:
-        return False
     console.print(
         f"Nothing new: every file under {', '.join(_safe(p) for p in inputs)} is already in the warehouse, "
         f"and its marts and checks are up to date (validation run {last.run_id[:12]}). "
@@ -100,9 +173,6 @@ def _report_if_up_to_date(inputs: list[Path], warehouse: Path, strict: bool) -> 
     )
     _print_statuses(last.run_id, last.by_status)
     _print_errors(warehouse, last.run_id)
-    if strict and last.by_status.get("error"):
-        raise typer.Exit(EXIT_FINDINGS)
-    return True
 
 
 def _print_statuses(run_id: str, by_status: dict[str, int]) -> None:
@@ -217,7 +287,9 @@ def _plain(value) -> str:
 
 @app.command()
 def findings(
-    warehouse: Annotated[Path, typer.Option(help="DuckDB warehouse file.")] = DEFAULT_WAREHOUSE,
+    warehouse: Annotated[
+        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
+    ] = None,
     document: Annotated[str | None, typer.Option(help="File name (or part of it) or document id prefix.")] = None,
     status: Annotated[
         str, typer.Option(help="pass, rounding, warning, error, insufficient_data, not_applicable or all.")
@@ -227,7 +299,12 @@ def findings(
 ) -> None:
     """Show the latest validation's findings: both sides' figures and the words they came from."""
     from fiscal.quality.findings import latest_findings
+    from fiscal.quality.rules import STATUSES
 
+    if status not in (*STATUSES, "all"):
+        console.print(f"[red]No such status '{_safe(status)}'[/red]: use one of {', '.join(STATUSES)} or all.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
     if not warehouse.exists():
         console.print(f"[red]No warehouse at {warehouse}[/red]: run `fiscal run` first.")
         raise typer.Exit(EXIT_CANNOT_RUN)

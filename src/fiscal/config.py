@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# Defaults, relative to the project (not to the directory a command is started from).
 DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
 DEFAULT_SAMPLES = Path("data/samples")
+DEFAULT_INBOX = Path("data/inbox")
 
 
 def project_dir() -> Path:
@@ -23,3 +25,8 @@ def project_dir() -> Path:
 
 def gx_root() -> Path:
     return project_dir() / "expectations"
+
+
+def in_project(path: str | Path | None, default: Path) -> Path:
+    """`path` as given (relative to the current directory), else the default inside the project."""
+    return Path(path) if path else project_dir() / default

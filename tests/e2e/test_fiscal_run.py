@@ -396,3 +396,19 @@ def test_declared_sums_are_built_in_sql_and_decided_by_the_suite(prefect_server,
         ("basic_eq_personnel_plus_public", "error", Decimal("100"), Decimal("99"), Decimal("0.015"),
          "basic_expenditure=100 vs personnel_expense=80 + public_expense=19"),
     }  # fmt: skip
+
+
+def test_json_summary_version_and_option_values(first_run):
+    import json
+
+    _, warehouse, inbox = first_run
+    result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["skipped_rebuild"] is True
+    assert summary["errors_by_rule"]["expenditure_total_eq_basic_plus_project"] >= 1
+    assert summary["statuses"]["error"] == sum(summary["errors_by_rule"].values())
+    bogus = CliRunner().invoke(app, ["findings", "--warehouse", str(warehouse), "--status", "bogus"])
+    assert bogus.exit_code == 2 and "No such status 'bogus'" in bogus.output
+    version = CliRunner().invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output.startswith("fiscal ")
