@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
 from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
 from fiscal.land.writer import Lander, LandingResult
+from fiscal.runs import connect_for_writing
 
 BATCH_SIZE = 200
 
@@ -38,7 +38,7 @@ def land_batch(paths: list[Path], warehouse: Path) -> IngestReport:
     """Files already landed (by the hash of their bytes) or repeated in the batch are not extracted
     again; the rest are extracted in bounded workers and landed as each finishes."""
     report = IngestReport()
-    with duckdb.connect(str(warehouse)) as connection:
+    with connect_for_writing(warehouse) as connection:
         lander = Lander(connection)
         todo: list[Path] = []
         seen: dict[str, str] = {}

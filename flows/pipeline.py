@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
 from prefect import flow, get_run_logger
 
-from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project
+from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, project_dir
+from fiscal.export import export_marts
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
-from fiscal.runs import build_fingerprint, last_validation
+from fiscal.runs import build_fingerprint, exclusive_run, last_validation, wait_until_writable
 from flows.ingest import IngestReport, ingest
 from flows.transform import transform
 from flows.validate import validate
@@ -23,40 +26,80 @@ class PipelineReport:
     validation: ValidationSummary
     warehouse: str
     skipped: bool = False  # nothing new landed and the marts were up to date: no rebuild, no validation
+    published: str | None = None  # the release readers see (exports/latest), when published
 
 
 def notify_failure(flow: Any, flow_run: Any, state: Any) -> None:
-    """Prefect on_failure hook (called as hook(flow, flow_run, state)): an operational alert."""
+    """Prefect on_failure and on_crashed hook (called as hook(flow, flow_run, state)): an operational
+    alert, recorded in the warehouse when it opens and delivered to the channel either way."""
     parameters = flow_run.parameters or {}
-    warehouse = in_project(parameters.get("warehouse"), DEFAULT_WAREHOUSE)
-    message = f"flow run {flow_run.name} ({flow_run.id}) of '{flow.name}' failed: {state.message}"
+    if parameters.get("project"):
+        os.environ.setdefault("FISCAL_PROJECT_DIR", parameters["project"])
+    try:
+        warehouse = in_project(parameters.get("warehouse"), DEFAULT_WAREHOUSE)
+    except FileNotFoundError:
+        warehouse = None
+    message = f"flow run {flow_run.name} ({flow_run.id}) of '{flow.name}' ended {state.type.value}: {state.message}"
     alert_on_failure(warehouse, message, alert_url(parameters.get("alert")))
 
 
-@flow(name="pipeline", on_failure=[notify_failure])
+def _inputs(paths: list[str] | None, inbox: str | None) -> list[str]:
+    """The folders and files to ingest: the given ones, plus the inbox (created when missing, so a
+    new deployment's first run finds an empty inbox rather than failing); default, the samples."""
+    inputs = list(paths or [])
+    if inbox:
+        folder = Path(inbox) if Path(inbox).is_absolute() else project_dir() / inbox
+        folder.mkdir(parents=True, exist_ok=True)
+        inputs.append(str(folder))
+    return inputs or [str(in_project(None, DEFAULT_SAMPLES))]
+
+
+@flow(name="pipeline", on_failure=[notify_failure], on_crashed=[notify_failure])
 def pipeline(
-    paths: list[str] | None = None, warehouse: str | None = None, alert: str | None = None, rebuild: bool = False
+    paths: list[str] | None = None,
+    warehouse: str | None = None,
+    alert: str | None = None,
+    rebuild: bool = False,
+    inbox: str | None = None,
+    project: str | None = None,
+    publish: bool = True,
 ) -> PipelineReport:
-    """Ingest the new files, rebuild the marts and check the identities. With nothing new landed and
-    the marts built by these models and rules, it stops after ingest (unless `rebuild`)."""
-    target = str(in_project(warehouse, DEFAULT_WAREHOUSE))
-    ingested = ingest(paths or [str(in_project(None, DEFAULT_SAMPLES))], target)
-    fingerprint = build_fingerprint()
-    if not (rebuild or ingested.count("landed") or ingested.count("quarantined")):
-        with duckdb.connect(target, read_only=True) as connection:
-            last = last_validation(connection)
-        if last is not None and last.fingerprint == fingerprint:
-            get_run_logger().info(
-                "nothing new landed and models and rules are unchanged since validation run %s: "
-                "not rebuilding or validating again",
-                last.run_id,
-            )
-            previous = ValidationSummary(last.run_id, sum(last.by_status.values()), last.by_status)
-            previous.data_docs = last.data_docs
-            return PipelineReport(ingested, previous, target, skipped=True)
-    transform(target)
-    checked = validate(target, alert, fingerprint)
-    return PipelineReport(ingested, checked, target)
+    """Ingest the new files, rebuild the marts, check the identities and publish the marts for readers.
+
+    With nothing new landed and the marts built by these models and rules, it stops after ingest
+    (unless `rebuild`). A deployment passes `project` (the checkout: dbt project, GE suites) and
+    `inbox` (relative to the project); one run at a time writes a warehouse."""
+    if project:
+        os.environ["FISCAL_PROJECT_DIR"] = str(Path(project).resolve())
+    target = in_project(warehouse, DEFAULT_WAREHOUSE)
+    logger = get_run_logger()
+    with exclusive_run(target):
+        ingested = ingest(_inputs(paths, inbox), str(target))
+        fingerprint = build_fingerprint()
+        if not (rebuild or ingested.count("landed") or ingested.count("quarantined")):
+            with duckdb.connect(str(target), read_only=True) as connection:
+                last = last_validation(connection)
+            if last is not None and last.fingerprint == fingerprint:
+                logger.info(
+                    "nothing new landed and models and rules are unchanged since validation run %s: "
+                    "not rebuilding or validating again",
+                    last.run_id,
+                )
+                previous = ValidationSummary(last.run_id, sum(last.by_status.values()), last.by_status)
+                previous.data_docs = last.data_docs
+                return PipelineReport(ingested, previous, str(target), skipped=True)
+        wait_until_writable(target)
+        transform(str(target))
+        checked = validate(str(target), alert, fingerprint)
+        release = export_marts(target, published_folder(target)) if publish else None
+    if release is not None:
+        logger.info("published %d marts to %s", len(release.tables), release.latest)
+    return PipelineReport(ingested, checked, str(target), published=str(release.latest) if release else None)
+
+
+def published_folder(warehouse: Path) -> Path:
+    """Where a warehouse's releases go: beside it, named after it (two warehouses never share one)."""
+    return warehouse.with_name(warehouse.stem + "-published")
 
 
 if __name__ == "__main__":

@@ -218,6 +218,8 @@ def _print_summary(report) -> None:
     _print_statuses(checked.run_id, checked.by_status)
     _print_errors(Path(report.warehouse), checked.run_id)
     console.print(f"Warehouse: {Path(report.warehouse).resolve()}")
+    if report.published:
+        console.print(f"Published for BI tools (Parquet and views.duckdb): {report.published}")
     if checked.data_docs:
         console.print(f"Data Docs: {checked.data_docs}")
 
@@ -324,6 +326,32 @@ def findings(
         console.print(table)
         console.print(f"  residual {_plain(finding.residual)} · envelope ±{_plain(finding.tolerance)} · "
                       f"{_safe(finding.metrics)} · span {finding.span_start}–{finding.span_end}\n")  # fmt: skip
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="Folder for the releases; readers open OUT/latest.")] = Path("exports"),
+    warehouse: Annotated[
+        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
+    ] = None,
+    file_format: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+    schema: Annotated[list[str] | None, typer.Option(help="Schemas to export (repeatable). Default: marts.")] = None,
+) -> None:
+    """Publish the marts as Parquet (or CSV) files, with a read-only DuckDB file of views over them,
+    for BI tools that must not hold the warehouse while the pipeline writes it."""
+    from fiscal.export import FORMATS, VIEWS_FILE, export_marts
+
+    if file_format not in FORMATS:
+        console.print(f"[red]No such format '{_safe(file_format)}'[/red]: use {' or '.join(FORMATS)}.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
+    if not warehouse.exists():
+        console.print(f"[red]No warehouse at {_safe(warehouse)}[/red]: run `fiscal run` first.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    release = export_marts(warehouse, out, file_format, tuple(schema or ("marts",)))
+    console.print(f"exported {len(release.tables)} tables to {_safe(release.folder)}")
+    views = f" (or the views in {_safe(release.latest / VIEWS_FILE)})" if file_format == "parquet" else ""
+    console.print(f"readers open {_safe(release.latest)}{views}")
 
 
 @app.command("measure-detection")

@@ -8,7 +8,6 @@ from pathlib import Path
 # Defaults, relative to the project (not to the directory a command is started from).
 DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
 DEFAULT_SAMPLES = Path("data/samples")
-DEFAULT_INBOX = Path("data/inbox")
 
 
 def project_dir() -> Path:

@@ -1,5 +1,6 @@
-"""What a run has to do: which files are new to a warehouse, and whether its marts and checks are
-already up to date with the project's models and rules.
+"""What a run has to do, and one run at a time: which files are new to a warehouse, whether its
+marts and checks are already up to date with the project's models and rules, and the locks that keep
+a second run or a reader from breaking a run.
 
 A run that lands nothing new, against a warehouse last validated with the same models and rules,
 repeats nothing: no rebuild, no validation, no alert. The fingerprint is a hash of everything that
@@ -9,7 +10,13 @@ the package's Python), so an upgrade rebuilds even when no document is new.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,3 +93,79 @@ def up_to_date(warehouse: Path, paths: list[Path]) -> LastValidation | None:
     if any(source_of(path).document_id not in known for path in discover(paths)):
         return None
     return last
+
+
+# ---- one writer at a time ------------------------------------------------------------------------
+# DuckDB allows one writing process per file, and a reader (a BI tool) opening it also takes the
+# file's lock. A run therefore (1) holds a run lock beside the warehouse, so a second run waits for the
+# first or stops with a clear message, and (2) waits for DuckDB's own lock with retries when a reader
+# holds it, saying so, rather than failing mid-run.
+RUN_LOCK_WAIT_SECONDS = float(os.environ.get("FISCAL_RUN_LOCK_WAIT_SECONDS", "600"))
+WAREHOUSE_LOCK_WAIT_SECONDS = float(os.environ.get("FISCAL_WAREHOUSE_LOCK_WAIT_SECONDS", "300"))
+_RETRY_SECONDS = 2.0
+_log = logging.getLogger(__name__)
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse past the wait: not a failure of this run's documents."""
+
+
+@contextmanager
+def exclusive_run(warehouse: Path, wait_seconds: float = RUN_LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold `<warehouse>.run.lock` for the run (an advisory flock, released when the process ends,
+    however it ends). A second run waits up to `wait_seconds`, then raises WarehouseBusy."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse.with_name(warehouse.name + ".run.lock")
+    with lock_path.open("a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another run"
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"{warehouse} is being written by {holder}; waited {wait_seconds:g} s "
+                        "(FISCAL_RUN_LOCK_WAIT_SECONDS). Try again when it has finished."
+                    ) from None
+                if not announced:
+                    _log.warning("waiting for %s to finish writing %s", holder, warehouse)
+                    announced = True
+                time.sleep(_RETRY_SECONDS)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"run pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def connect_for_writing(
+    warehouse: Path, wait_seconds: float = WAREHOUSE_LOCK_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    """A writing connection, waiting (with a message) while a reader holds the file's lock."""
+    deadline = time.monotonic() + wait_seconds
+    announced = False
+    while True:
+        try:
+            return duckdb.connect(str(warehouse))
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+                raise
+            if not announced:
+                _log.warning("%s is held by a reader (%s); waiting up to %g s", warehouse, error, wait_seconds)
+                announced = True
+            time.sleep(_RETRY_SECONDS)
+
+
+def wait_until_writable(warehouse: Path, wait_seconds: float = WAREHOUSE_LOCK_WAIT_SECONDS) -> None:
+    """For writers we do not open ourselves (dbt): wait until the file's lock is free."""
+    if warehouse.exists():
+        connect_for_writing(warehouse, wait_seconds).close()

@@ -59,10 +59,15 @@ def test_identity_errors_reach_the_channel_with_both_sides(prefect_server, recei
     assert "002_22acb20406b93644.txt" in message["message"]
     assert "expenditure_total_eq_basic_plus_project" in message["message"]
     assert "2679.48 ≠ 2679.45" in message["message"]
-    # a rerun finds the same errors: recorded in quality.identity_results again, never alerted again
-    again = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse), "--alert-url", receiver])
+    # a rebuild finds the same errors: recorded in quality.identity_results again, never alerted again
+    again = CliRunner().invoke(
+        app, ["run", str(inbox), "--warehouse", str(warehouse), "--alert-url", receiver, "--rebuild"]
+    )
     assert again.exit_code == 0, again.output
     assert len(_Receiver.received) == 1
+    # a plain rerun with nothing new does not validate at all
+    plain = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse), "--alert-url", receiver])
+    assert plain.exit_code == 0 and "Nothing new" in plain.output, plain.output
     runs = (
         duckdb.connect(str(warehouse), read_only=True)
         .execute("select count(distinct run_id) from quality.identity_results where status = 'error'")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,18 +13,6 @@ from fiscal.cli import app
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def first_run(prefect_server, tmp_path_factory):
-    inbox = tmp_path_factory.mktemp("inbox")
-    for path in SAMPLES.glob("*.txt"):
-        shutil.copy(path, inbox / path.name)
-    (inbox / "corrupt.txt").write_bytes(b"\x00\x9f\x92\x96 binary")
-    (inbox / "copy_of_003.txt").write_bytes(next(SAMPLES.glob("003_*.txt")).read_bytes())
-    warehouse = tmp_path_factory.mktemp("warehouse") / "fiscal.duckdb"
-    result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse)])
-    return result, warehouse, inbox
 
 
 def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from fiscal.land.schema import ensure_schemas
+from fiscal.runs import connect_for_writing
 
 ALERT_URL_VARIABLE = "FISCAL_ALERT_URL"
 MAX_FINDINGS_IN_MESSAGE = 20
@@ -109,7 +110,7 @@ def record(connection: duckdb.DuckDBPyConnection, alert: Alert, url: str | None)
 
 
 def alert_on_errors(warehouse: Path, run_id: str, url: str | None) -> Alert | None:
-    with duckdb.connect(str(warehouse)) as connection:
+    with connect_for_writing(warehouse) as connection:
         alert = error_alert(connection, run_id)
         if alert is not None:
             record(connection, alert, url)
@@ -121,7 +122,7 @@ def alert_on_failure(warehouse: Path | None, message: str, url: str | None) -> b
     alert = Alert(uuid.uuid4().hex, None, "pipeline_failure", "Fiscal warehouse: the pipeline failed", message)
     if warehouse is not None and warehouse.exists():
         try:
-            with duckdb.connect(str(warehouse)) as connection:
+            with connect_for_writing(warehouse, wait_seconds=60) as connection:
                 ensure_schemas(connection)
                 return record(connection, alert, url)
         except duckdb.Error:

@@ -39,6 +39,7 @@ from fiscal.quality.rules import (
     evaluate,
     evaluate_corpus,
 )
+from fiscal.runs import connect_for_writing
 
 
 @dataclass
@@ -155,7 +156,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
     run_id = uuid.uuid4().hex
     started = _now()
     summary = ValidationSummary(run_id)
-    with duckdb.connect(str(warehouse)) as connection:
+    with connect_for_writing(warehouse) as connection:
         ensure_schemas(connection)
         identity = connection.execute(
             "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region "

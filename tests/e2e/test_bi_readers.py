@@ -1,0 +1,66 @@
+"""The README's ways for BI tools to read the warehouse, each exercised: the published release
+(Parquet and a DuckDB file of views, readable while a run holds the warehouse), `fiscal export`
+to CSV, and SQLAlchemy through duckdb-engine (what Superset uses), read-only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from fiscal.cli import app
+from flows.pipeline import published_folder
+
+pytestmark = pytest.mark.e2e
+
+FACTS = "select count(*) from marts.fct_document_facts"
+
+
+def test_each_run_publishes_a_release_readers_can_open_while_the_warehouse_is_written(first_run):
+    _, warehouse, _ = first_run
+    latest = published_folder(warehouse) / "latest"
+    assert (latest / "marts" / "fct_document_facts.parquet").is_file()
+    with duckdb.connect(str(warehouse), read_only=True) as source:
+        [expected] = source.execute(FACTS).fetchone()
+        [money] = source.execute("select sum(amount_wan) from marts.fct_document_facts").fetchone()
+    writer = duckdb.connect(str(warehouse))  # a run holding the warehouse
+    try:
+        with duckdb.connect(str(latest / "views.duckdb"), read_only=True) as views:
+            assert views.execute(FACTS).fetchone() == (expected,)
+            # money stays exact: DECIMAL in, Parquet decimal out
+            assert views.execute("select sum(amount_wan) from marts.fct_document_facts").fetchone() == (money,)
+            assert isinstance(money, Decimal)
+    finally:
+        writer.close()
+
+
+def test_superset_style_sqlalchemy_reads_and_reflects_the_marts(first_run):
+    _, warehouse, _ = first_run
+    engine = sa.create_engine(f"duckdb:///{warehouse.resolve()}", connect_args={"read_only": True})
+    try:
+        inspector = sa.inspect(engine)
+        assert "fct_document_facts" in inspector.get_table_names(schema="marts")
+        columns = {c["name"] for c in inspector.get_columns("fct_document_facts", schema="marts")}
+        assert {"metric", "amount_wan", "evidence", "span_start"} <= columns
+        with engine.connect() as connection:
+            assert connection.execute(sa.text(FACTS)).scalar() > 0
+    finally:
+        engine.dispose()
+
+
+def test_fiscal_export_writes_csv_releases(first_run, tmp_path: Path):
+    _, warehouse, _ = first_run
+    result = CliRunner().invoke(
+        app, ["export", "--warehouse", str(warehouse), "--out", str(tmp_path), "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = (tmp_path / "latest" / "marts" / "mart_department_year.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("department_") or "fiscal_year" in rows[0]
+    assert len(rows) > 1
+    arguments = ["export", "--warehouse", str(warehouse), "--out", str(tmp_path), "--format", "xml"]
+    bogus = CliRunner().invoke(app, arguments)
+    assert bogus.exit_code == 2
