@@ -14,6 +14,7 @@ from prefect.cache_policies import NONE
 
 from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
+from fiscal.land.schema import ensure_schemas
 from fiscal.land.writer import Lander, LandingResult
 from fiscal.runs import connect_for_writing
 
@@ -63,6 +64,9 @@ def ingest(paths: list[str], warehouse: str) -> IngestReport:
     target = Path(warehouse)
     target.parent.mkdir(parents=True, exist_ok=True)
     logger.info("ingesting %d files into %s", len(files), target)
+    if not files:  # an empty inbox still leaves a warehouse the models can be built on
+        with connect_for_writing(target) as connection:
+            ensure_schemas(connection)
     report = IngestReport()
     for start in range(0, len(files), BATCH_SIZE):
         batch = land_batch(files[start : start + BATCH_SIZE], target)

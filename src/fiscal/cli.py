@@ -329,6 +329,45 @@ def findings(
 
 
 @app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help="When to run (cron, in --timezone).")] = "0 2 * * *",
+    timezone: Annotated[str, typer.Option(help="Time zone of --cron.")] = "Asia/Shanghai",
+    interval: Annotated[
+        int | None, typer.Option(help="Run every this many seconds instead of --cron (for trying it out).")
+    ] = None,
+    inbox: Annotated[str, typer.Option(help="Folder new documents are dropped in (created when missing).")] = (
+        "data/inbox"
+    ),
+    warehouse: Annotated[
+        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
+    ] = None,
+    alert_url: Annotated[str | None, typer.Option(help="Where alerts go (see `fiscal run --help`).")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
+) -> None:
+    """Schedule the pipeline and run it when due, in this process (no work pool needed). Needs a
+    Prefect server: `prefect server start`, then PREFECT_API_URL=http://127.0.0.1:4200/api."""
+    if not os.environ.get("PREFECT_API_URL"):
+        console.print(
+            "[red]Cannot serve:[/red] no Prefect server. Start one with `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (a schedule needs a server that outlives this command)."
+        )
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    from prefect.schedules import Cron, Interval
+
+    from flows.pipeline import pipeline
+
+    schedule = Interval(interval) if interval else Cron(cron, timezone=timezone)
+    parameters = {
+        "inbox": inbox,
+        "project": str(project_dir()),
+        "warehouse": str(in_project(warehouse, DEFAULT_WAREHOUSE).resolve()),
+        "alert": alert_url,
+    }
+    # global_limit=1: one run of the deployment at a time, whoever starts it
+    pipeline.serve(name=name, schedules=[schedule], parameters=parameters, global_limit=1)
+
+
+@app.command()
 def export(
     out: Annotated[Path, typer.Option(help="Folder for the releases; readers open OUT/latest.")] = Path("exports"),
     warehouse: Annotated[
