@@ -38,12 +38,16 @@ def test_each_run_publishes_a_release_readers_can_open_while_the_warehouse_is_wr
         writer.close()
 
 
-def test_superset_style_sqlalchemy_reads_and_reflects_the_marts(first_run):
+@pytest.mark.parametrize("target", ["warehouse", "published views"])
+def test_superset_style_sqlalchemy_reads_and_reflects_the_marts(first_run, target):
+    # the README's URLs: duckdb:////abs/path/…?access_mode=read_only
     _, warehouse, _ = first_run
-    engine = sa.create_engine(f"duckdb:///{warehouse.resolve()}", connect_args={"read_only": True})
+    path = warehouse if target == "warehouse" else published_folder(warehouse) / "latest" / "views.duckdb"
+    engine = sa.create_engine(f"duckdb:///{path.resolve()}?access_mode=read_only")
     try:
         inspector = sa.inspect(engine)
-        assert "fct_document_facts" in inspector.get_table_names(schema="marts")
+        names = inspector.get_table_names(schema="marts") + inspector.get_view_names(schema="marts")
+        assert "fct_document_facts" in names
         columns = {c["name"] for c in inspector.get_columns("fct_document_facts", schema="marts")}
         assert {"metric", "amount_wan", "evidence", "span_start"} <= columns
         with engine.connect() as connection:
