@@ -3,28 +3,36 @@ with documents as (
     select * from {{ ref('stg_raw__documents') }}
 ),
 
+versions as (
+    select * from {{ ref('int_documents_landed') }}
+),
+
 final as (
     select
-        document_id,
-        source_file,
-        source_path,
-        format,
-        byte_size,
-        encoding,
-        doc_type,
-        title,
-        {{ department_id('department_name') }} as department_id,
-        department_name,
-        region,
-        fiscal_year,
-        status,
-        quarantine_reason,
-        extractor_version,
-        fact_count,
-        line_count,
-        issue_count,
-        ingested_at
+        documents.document_id,
+        documents.source_file,
+        documents.source_path,
+        documents.format,
+        documents.byte_size,
+        documents.encoding,
+        documents.doc_type,
+        documents.title,
+        {{ department_id('documents.department_name') }} as department_id,
+        documents.department_name,
+        documents.region,
+        documents.fiscal_year,
+        documents.status,
+        documents.quarantine_reason,
+        documents.extractor_version,
+        documents.fact_count,
+        documents.line_count,
+        documents.issue_count,
+        documents.ingested_at,
+        versions.version_number,
+        versions.version_count,
+        coalesce(versions.is_latest_version, false) as is_latest_version
     from documents
+    left join versions on documents.document_id = versions.document_id
 )
 
 select * from final

@@ -1,24 +1,58 @@
 -- One row per department and fiscal year: headline figures as stated (current year, department
 -- or appropriation scope as the metric implies), and how much of each document was placed.
 -- Documents that name no department are not a department-year: they are in dim_document only.
-with facts as (
+-- A disclosure republished (a corrected version) counts once: its latest version.
+with stated_facts as (
     select * from {{ ref('fct_document_facts') }}
     where
         period = 'current' and project_name is null and subject_metric is null
         and department_id is not null
 ),
 
-documents as (
+landed as (
     select * from {{ ref('int_documents_landed') }}
     where department_id is not null
 ),
 
-functional as (
+functional_lines as (
     select * from {{ ref('fct_expenditure_by_function') }}
 ),
 
-checks as (
+document_checks as (
     select * from {{ ref('mart_data_quality') }}
+),
+
+documents as (
+    select * from landed
+    where is_latest_version
+),
+
+facts as (
+    select stated_facts.*
+    from stated_facts
+    inner join documents on stated_facts.document_id = documents.document_id
+),
+
+functional as (
+    select functional_lines.*
+    from functional_lines
+    inner join documents on functional_lines.document_id = documents.document_id
+),
+
+checks as (
+    select document_checks.*
+    from document_checks
+    inner join documents on document_checks.document_id = documents.document_id
+),
+
+superseded as (
+    select
+        department_id,
+        fiscal_year,
+        count(*) as superseded_document_count
+    from landed
+    where not is_latest_version
+    group by department_id, fiscal_year
 ),
 
 quality as (
@@ -88,6 +122,7 @@ final as (
         document_counts.document_count,
         document_counts.doc_types,
         document_counts.extraction_issue_count,
+        coalesce(superseded.superseded_document_count, 0) as superseded_document_count,
         coalesce(unmapped.unmapped_functional_lines, 0) as unmapped_functional_lines,
         coalesce(quality.rules_checked, 0) as rules_checked,
         coalesce(quality.rules_passed, 0) as rules_passed,
@@ -107,6 +142,10 @@ final as (
         on
             headline.department_id = quality.department_id
             and headline.fiscal_year = quality.fiscal_year
+    left join superseded
+        on
+            headline.department_id = superseded.department_id
+            and headline.fiscal_year = superseded.fiscal_year
 )
 
 select * from final

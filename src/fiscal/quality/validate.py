@@ -159,12 +159,15 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
     with connect_for_writing(warehouse) as connection:
         ensure_schemas(connection)
         identity = connection.execute(
-            "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region "
-            "from marts.dim_document where status = 'landed'"
+            "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region, "
+            "is_latest_version from marts.dim_document where status = 'landed'"
         ).fetchall()
         documents = {row[0]: row[:4] for row in identity}
+        # Across documents only current versions are compared: a corrected republication is meant to
+        # differ from the version it supersedes.
+        current = {row[0] for row in identity if row[7]}
         facts = load_documents(connection)
-        for document_id, _, _, fiscal_year, department_id, doc_type, region in identity:
+        for document_id, _, _, fiscal_year, department_id, doc_type, region, _ in identity:
             if document_id in facts:
                 doc = facts[document_id]
                 doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
@@ -172,7 +175,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
         instances = [
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
-        instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts])
+        instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts and doc_id in current])
         instances += [pair for pair in declared_instances(connection) if pair[0] in documents]
         frame = _frame(instances)
         outcome = run_checkpoint(gx_root, frame)
