@@ -34,8 +34,9 @@ lint: setup
 bench: setup  ## ingest throughput on a generated corpus (see docs/benchmarks.md)
 	$(BIN)/python benchmarks/ingest_throughput.py --copies 200
 
-docs: setup  ## dbt docs for the marts (target/index.html)
-	FISCAL_WAREHOUSE=warehouse/fiscal.duckdb $(BIN)/dbt docs generate --project-dir . --profiles-dir .
+docs: setup  ## dbt docs for the default warehouse's marts (warehouse/fiscal-dbt/target/index.html)
+	FISCAL_WAREHOUSE=warehouse/fiscal.duckdb $(BIN)/dbt docs generate --project-dir . --profiles-dir . \
+		--target-path warehouse/fiscal-dbt/target --log-path warehouse/fiscal-dbt/logs
 
 clean:
 	rm -rf $(VENV) warehouse target logs expectations/gx/uncommitted

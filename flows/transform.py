@@ -10,12 +10,22 @@ from prefect import flow, get_run_logger
 from fiscal.config import project_dir
 
 
+def dbt_artifacts(warehouse: Path) -> Path:
+    """dbt's target and log folder for a warehouse, beside it: the manifest and docs of one
+    warehouse never describe another's relations."""
+    return warehouse.resolve().with_name(warehouse.stem + "-dbt")
+
+
 def run_dbt(arguments: list[str], warehouse: Path) -> None:
     from dbt.cli.main import dbtRunner
 
     project = project_dir()
     os.environ["FISCAL_WAREHOUSE"] = str(warehouse.resolve())
-    result = dbtRunner().invoke([*arguments, "--project-dir", str(project), "--profiles-dir", str(project), "--quiet"])
+    artifacts = dbt_artifacts(warehouse)
+    result = dbtRunner().invoke([
+        *arguments, "--project-dir", str(project), "--profiles-dir", str(project), "--quiet",
+        "--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs"),
+    ])  # fmt: skip
     if not result.success:
         failed = []
         if result.result is not None and hasattr(result.result, "results"):
