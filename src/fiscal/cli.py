@@ -84,6 +84,10 @@ def run(
     if missing:
         console.print(f"[red]Cannot run:[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(EXIT_CANNOT_RUN)
+    refusal = _not_a_warehouse(warehouse)
+    if refusal:
+        console.print(f"[red]Cannot run:[/red] {_safe(warehouse)} {refusal}")
+        raise typer.Exit(EXIT_CANNOT_RUN)
     if not rebuild:
         from fiscal.runs import up_to_date
 
@@ -112,6 +116,11 @@ def run(
                 f"{os.environ['PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS']} s), or start one with "
                 "`prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api."
             )
+        elif "No space left on device" in str(error) or "cannot rollback" in str(error):
+            console.print(
+                f"The disk holding {_safe(warehouse.parent.resolve())} (or the temporary folder) is full. "
+                "Committed documents are safe; free space and run again: the run resumes where it stopped."
+            )
         raise typer.Exit(EXIT_CANNOT_RUN) from error
     if json_output:
         checked = report.validation
@@ -120,6 +129,22 @@ def run(
         _print_summary(report)
     if strict and report.validation.by_status.get("error"):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+# Files DuckDB would try to open through an extension (downloading it) rather than as its own.
+_FOREIGN_DATABASES = ((b"SQLite format 3\x00", "is a SQLite database"), (b"PAR1", "is a Parquet file"))
+
+
+def _not_a_warehouse(warehouse: Path) -> str | None:
+    """Why an existing file cannot be the warehouse (another database's file), or None."""
+    if not warehouse.is_file():
+        return None
+    with warehouse.open("rb") as handle:
+        head = handle.read(16)
+    for magic, what in _FOREIGN_DATABASES:
+        if head.startswith(magic):
+            return f"{what}, not a DuckDB warehouse: give --warehouse a new or a DuckDB file."
+    return None
 
 
 def _quiet():

@@ -399,3 +399,13 @@ def test_json_summary_version_and_option_values(first_run):
     assert bogus.exit_code == 2 and "No such status 'bogus'" in bogus.output
     version = CliRunner().invoke(app, ["--version"])
     assert version.exit_code == 0 and version.output.startswith("fiscal ")
+
+
+def test_another_databases_file_is_refused_as_warehouse(tmp_path):
+    import sqlite3
+
+    lite = tmp_path / "bi.db"
+    with sqlite3.connect(lite) as connection:
+        connection.execute("create table t (x)")
+    result = CliRunner().invoke(app, ["run", str(SAMPLES), "--warehouse", str(lite)])
+    assert result.exit_code == 2 and "is a SQLite database" in result.output
