@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 
-from fiscal.config import gx_root
+from fiscal.config import warehouse_gx_root
 from fiscal.quality.alerts import alert_on_errors, alert_url
 from fiscal.quality.validate import ValidationSummary, validate_warehouse
 from flows.transform import run_dbt
@@ -16,7 +16,7 @@ from flows.transform import run_dbt
 def validate(warehouse: str, alert: str | None = None, fingerprint: str | None = None) -> ValidationSummary:
     """Check the identities; on errors, raise an alert (quality.alerts, and the channel if one is set)."""
     logger = get_run_logger()
-    summary = validate_warehouse(Path(warehouse), gx_root(), fingerprint)
+    summary = validate_warehouse(Path(warehouse), warehouse_gx_root(Path(warehouse)), fingerprint)
     logger.info("checked %d rule instances: %s", summary.instances, summary.by_status)
     if summary.by_status.get("error"):
         logger.warning(

@@ -23,7 +23,21 @@ def project_dir() -> Path:
 
 
 def gx_root() -> Path:
+    """The project's Great Expectations context: suites, validation definition and checkpoint."""
     return project_dir() / "expectations"
+
+
+def warehouse_gx_root(warehouse: Path) -> Path:
+    """A warehouse's own copy of the project's GE context, beside it (`<name>-quality/`): its
+    validation results and Data Docs are that warehouse's alone, and a test's never land in the
+    user's. The committed configuration is copied in on every run, so it follows the project."""
+    import shutil
+
+    root = warehouse.resolve().with_name(warehouse.stem + "-quality")
+    shutil.copytree(
+        gx_root() / "gx", root / "gx", dirs_exist_ok=True, ignore=shutil.ignore_patterns("uncommitted", "__pycache__")
+    )
+    return root
 
 
 def in_project(path: str | Path | None, default: Path) -> Path:

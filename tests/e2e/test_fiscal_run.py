@@ -122,9 +122,11 @@ def test_data_quality_mart_and_data_docs(first_run):
     _, warehouse, _ = first_run
     rows = dict(query(warehouse, "select substr(source_file, 1, 3), rules_failed from marts.mart_data_quality"))
     assert rows["002"] == 1 and rows["003"] == 0
-    from fiscal.config import gx_root
+    from fiscal.config import warehouse_gx_root
 
-    assert (gx_root() / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").is_file()
+    # Data Docs are the warehouse's own, beside it; the project's GE context gets none of the test's
+    docs = warehouse_gx_root(warehouse) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    assert docs.is_file()
 
 
 COUNTS = """select (select count(*) from raw.documents), (select count(*) from raw.facts),
