@@ -145,3 +145,14 @@ def test_the_vehicle_parts_named_short_inside_their_own_list():
     facts = facts_of(text)
     assert ("three_public_vehicle_purchase", "current", "budget", None, D("2100")) in facts
     assert ("three_public_vehicle_operation", "current", "budget", None, D("7700")) in facts
+
+
+def test_a_numbered_line_that_states_a_figure_is_a_statement_not_a_heading():
+    text = (
+        "某街道办事处2022年度部门决算\n一、收入支出决算总体情况说明\n（一）收入总计9,268.79万元。包括：\n"
+        "1.本年收入合计8,912.37万元。\n2.年初结转和结余356.42万元。\n（二）年末结转和结余438.15万元。\n"
+    )
+    facts = facts_of(text)
+    assert ("carryover_begin", "current", "actual", None, D("356.42")) in facts
+    assert ("carryover_end", "current", "actual", None, D("438.15")) in facts
+    assert ("income_total", "current", "actual", None, D("8912.37")) in facts

@@ -218,7 +218,9 @@ class StatementExtractor:
                 self.tracker.enter(heading)
                 self._update_functional_context(line)
                 self._document_markers(line, start, cat.YEAR_IN_HEADING)
-                continue
+                if not _states_money(line):
+                    continue
+                # "2.年初结转和结余356.42万元。": a numbered line that states a figure is a statement too.
             self._document_markers(line, start, cat.YEAR_AT_CLOSE if self.metadata.doc_type == FINAL_ACCOUNTS else None)
             if self.tracker.skipped or not line.strip():
                 continue
@@ -1183,6 +1185,10 @@ def _respective_metrics(names_text: str) -> list[str | None]:
     if len(set(metrics)) < len(metrics):
         return [None] * len(metrics)  # two names for one metric: the split is not understood
     return metrics
+
+
+def _states_money(line: str) -> bool:
+    return any(q.kind == MONEY for q in find_quantities(line))
 
 
 def _tail_offset(label: str) -> int:
