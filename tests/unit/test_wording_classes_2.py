@@ -156,3 +156,13 @@ def test_a_numbered_line_that_states_a_figure_is_a_statement_not_a_heading():
     assert ("carryover_begin", "current", "actual", None, D("356.42")) in facts
     assert ("carryover_end", "current", "actual", None, D("438.15")) in facts
     assert ("income_total", "current", "actual", None, D("8912.37")) in facts
+
+
+def test_last_years_figure_named_by_its_basis_alone():
+    text = (
+        "某区教育局2016年部门预算\n2016年“三公”经费财政拨款预算18.60万元。其中：\n"
+        "（一）因公出国（境）费预算0万元，上年预算0万元，与上年持平。\n"
+    )
+    facts = facts_of(text)
+    assert ("three_public_outbound_travel", "prior", "budget", None, D("0")) in facts
+    assert ("three_public_outbound_travel", "current", "budget", None, D("0")) in facts

@@ -363,7 +363,10 @@ COMPARED_FIGURE = re.compile(
     r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?(?P<basis>预算|决算)?(?:数)?(?:的)?$"
 )
 # Last year's figure of the figure just stated: "公务用车购置费0万元,上年为62.40万元", "(上年为541.02万元)".
-PRIOR_OF_STATED = re.compile(r"^[(（]?(?:上年|上一年|上年度|去年)(?:同期)?(?P<basis>预算|决算)?(?:数)?(?:为|是)$")
+# "因公出国(境)费预算0万元,上年预算0万元": the words alone, when they name a basis.
+PRIOR_OF_STATED = re.compile(
+    r"^[(（]?(?:上年|上一年|上年度|去年)(?:同期)?(?:(?P<basis>预算|决算)(?:数)?(?:为|是)?|(?:数)?(?:为|是))$"
+)
 # The two parts of 公务用车购置及运行维护费 named short inside its own list: "(其中购置费0.21亿元、运行维护费…)".
 VEHICLE_SHORT_PARTS = (
     ("three_public_vehicle_purchase", re.compile(r"^(?:其中)?(?:车辆)?购置(?:费|支出)?$")),
