@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -78,10 +79,28 @@ def test_a_served_schedule_fires_and_its_run_completes(tmp_path: Path):
         shutil.copy(next(SAMPLES.glob("002_*.txt")), inbox)  # a document arrives
         completed = _wait_for(lambda: _landed(warehouse), 420, "a scheduled run to land the document")
         assert completed == [("002_22acb20406b93644.txt", "landed")]
-        runs = _api(api, "/flow_runs/filter", {"deployments": {"id": {"any_": [deployment["id"]]}}})
+        landed_at = datetime.now(UTC)
+
+        def finished_since() -> list[dict]:
+            runs = _api(api, "/flow_runs/filter", {"deployments": {"id": {"any_": [deployment["id"]]}}})
+            done = [r for r in runs if r["end_time"] and datetime.fromisoformat(r["end_time"]) > landed_at]
+            return runs if done else []
+
+        runs = _wait_for(finished_since, 300, "the landing run to finish")  # it publishes after validating
         states = {run["state"]["type"] for run in runs}
         assert "COMPLETED" in states and not states & {"FAILED", "CRASHED"}, states  # the empty-inbox run too
         assert all(run["auto_scheduled"] for run in runs if run["state"]["type"] == "COMPLETED")
+        # the README's other way: flows/prefect.yaml deployed to a process work pool, as written there
+        for command in (["work-pool", "create", "fiscal-process", "--type", "process"],
+                        ["--no-prompt", "deploy", "--prefect-file", "flows/prefect.yaml", "--all"]):  # fmt: skip
+            done = subprocess.run([str(prefect), *command], env=env, cwd=PROJECT, capture_output=True, text=True,
+                                  timeout=300)  # fmt: skip
+            assert done.returncode == 0, done.stdout + done.stderr
+        nightly = _deployment(api, "nightly")
+        assert nightly["parameters"]["inbox"] == "data/inbox"
+        assert nightly["parameters"]["project"] == str(PROJECT)
+        assert nightly["concurrency_limit"] == 1 or nightly.get("global_concurrency_limit", {}).get("limit") == 1
+        assert nightly["schedules"][0]["schedule"]["cron"] == "0 2 * * *"
     finally:
         for process in (served, server):
             if process is not None:
