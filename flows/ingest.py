@@ -12,6 +12,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
+from fiscal import progress
 from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
 from fiscal.land.schema import ensure_schemas
@@ -35,7 +36,7 @@ class IngestReport:
 
 
 @task(name="land-batch", cache_policy=NONE)
-def land_batch(paths: list[Path], warehouse: Path) -> IngestReport:
+def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: int | None = None) -> IngestReport:
     """Files already landed (by the hash of their bytes) or repeated in the batch are not extracted
     again; the rest are extracted in bounded workers and landed as each finishes."""
     report = IngestReport()
@@ -52,8 +53,12 @@ def land_batch(paths: list[Path], warehouse: Path) -> IngestReport:
             else:
                 seen[source.document_id] = display_path(path)
                 todo.append(path)
-        for document in process_files(todo):
+        total = total or len(paths)
+        skipped = len(paths) - len(todo)  # already landed, or repeated in the batch
+        progress.report("ingest", done_before + skipped, total, "files already landed skipped")
+        for landed, document in enumerate(process_files(todo), start=1):
             report.results.append(lander.land_or_quarantine(document))
+            progress.report("ingest", done_before + skipped + landed, total, display_path(document.source.path))
     return report
 
 
@@ -64,12 +69,13 @@ def ingest(paths: list[str], warehouse: str) -> IngestReport:
     target = Path(warehouse)
     target.parent.mkdir(parents=True, exist_ok=True)
     logger.info("ingesting %d files into %s", len(files), target)
+    progress.report("ingest", 0, len(files), force=True)
     if not files:  # an empty inbox still leaves a warehouse the models can be built on
         with connect_for_writing(target) as connection:
             ensure_schemas(connection)
     report = IngestReport()
     for start in range(0, len(files), BATCH_SIZE):
-        batch = land_batch(files[start : start + BATCH_SIZE], target)
+        batch = land_batch(files[start : start + BATCH_SIZE], target, start, len(files))
         report.results.extend(batch.results)
         report.duplicates.extend(batch.duplicates)
         logger.info(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger
 
+from fiscal import progress
 from fiscal.config import project_dir
 
 
@@ -16,13 +18,24 @@ def dbt_artifacts(warehouse: Path) -> Path:
     return warehouse.resolve().with_name(warehouse.stem + "-dbt")
 
 
+_RESULT_EVENTS = {"LogModelResult": "total", "LogSeedResult": "total", "LogTestResult": "num_models"}
+
+
+def _progress(event: Any) -> None:
+    """dbt's per-node result events, as the transform stage's progress (node i of n)."""
+    total_field = _RESULT_EVENTS.get(event.info.name)
+    if total_field is not None:
+        data = event.data
+        progress.report("transform", data.index, getattr(data, total_field) or None, data.node_info.node_name)
+
+
 def run_dbt(arguments: list[str], warehouse: Path) -> None:
     from dbt.cli.main import dbtRunner
 
     project = project_dir()
     os.environ["FISCAL_WAREHOUSE"] = str(warehouse.resolve())
     artifacts = dbt_artifacts(warehouse)
-    result = dbtRunner().invoke([
+    result = dbtRunner(callbacks=[_progress]).invoke([
         *arguments, "--project-dir", str(project), "--profiles-dir", str(project), "--quiet",
         "--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs"),
     ])  # fmt: skip

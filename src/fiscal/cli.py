@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -105,8 +106,10 @@ def run(
         project_dir()
         from flows.pipeline import pipeline
 
-        with console.status("Running the pipeline (ingest → transform → validate)…") if not json_output else _quiet():
-            report = pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
+        def work():
+            return pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
+
+        report = work() if json_output else _with_progress(work)
     except Exception as error:  # the pipeline could not run: say why, exit non-zero
         console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {_safe(error)}")
         if _PREFECT_STARTUP_FAILED in str(error):
@@ -147,10 +150,43 @@ def _not_a_warehouse(warehouse: Path) -> str | None:
     return None
 
 
-def _quiet():
-    import contextlib
+def _with_progress(work):
+    """Run `work` while drawing a bar per stage (ingest: files, transform: dbt nodes, validate:
+    steps) from the progress file the flows write (fiscal.progress)."""
+    import tempfile
+    import threading
 
-    return contextlib.nullcontext()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from fiscal import progress
+
+    folder = Path(tempfile.mkdtemp(prefix="fiscal-progress-"))
+    path = folder / "progress.json"
+    os.environ[progress.PROGRESS_FILE] = str(path)
+    progress.reset()
+    stop = threading.Event()
+    columns = (TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("[dim]{task.fields[detail]}"))  # fmt: skip
+    with Progress(*columns, console=console, transient=True) as bars:
+        tasks = {stage: bars.add_task(stage, total=None, start=False, detail="") for stage in progress.STAGES}
+
+        def follow() -> None:
+            while not stop.wait(0.3):
+                for stage, state in progress.read(path).items():
+                    if stage in tasks:
+                        bars.start_task(tasks[stage])
+                        bars.update(tasks[stage], completed=state["done"], total=state["total"],
+                                    detail=_safe(state["detail"])[-50:])  # fmt: skip
+
+        watcher = threading.Thread(target=follow, daemon=True)
+        watcher.start()
+        try:
+            return work()
+        finally:
+            stop.set()
+            watcher.join()
+            os.environ.pop(progress.PROGRESS_FILE, None)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _json_summary(warehouse: Path, run_id: str, by_status: dict[str, int], ingested, skipped: bool) -> str:

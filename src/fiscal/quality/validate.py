@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from fiscal import progress
 from fiscal.land.schema import ensure_schemas
 from fiscal.quality.envelope import Comparison, Figure, Side, stored
 from fiscal.quality.expectations import run_checkpoint
@@ -158,6 +159,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
     summary = ValidationSummary(run_id)
     with connect_for_writing(warehouse) as connection:
         ensure_schemas(connection)
+        progress.report("validate", 0, 4, "loading the marts", force=True)
         identity = connection.execute(
             "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region, "
             "is_latest_version from marts.dim_document where status = 'landed'"
@@ -172,13 +174,16 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
                 doc = facts[document_id]
                 doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
                 doc.region = region
+        progress.report("validate", 1, 4, "evaluating the rules", force=True)
         instances = [
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
         instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts and doc_id in current])
         instances += [pair for pair in declared_instances(connection) if pair[0] in documents]
         frame = _frame(instances)
+        progress.report("validate", 2, 4, f"Great Expectations on {len(instances)} instances", force=True)
         outcome = run_checkpoint(gx_root, frame)
+        progress.report("validate", 3, 4, "writing quality.identity_results", force=True)
         summary.gx_success, summary.expectations_run = outcome.success, outcome.expectations_run
         summary.data_docs = outcome.data_docs
         checked_at = _now()
@@ -206,4 +211,5 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
             ],
         )
         connection.execute("commit")
+    progress.report("validate", 4, 4, "done", force=True)
     return summary
