@@ -41,6 +41,7 @@ def main(
 
 EXIT_FINDINGS = 1  # --strict and error-level findings
 EXIT_CANNOT_RUN = 2
+EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
 
 
 # Prefect's temporary server gets 20 s to start by default; a loaded 2-core machine needs 25–65 s.
@@ -110,6 +111,12 @@ def run(
             return pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
 
         report = work() if json_output else _with_progress(work)
+    except KeyboardInterrupt:
+        console.print(
+            "[yellow]Interrupted.[/yellow] Every document landed so far is committed (each in its own "
+            "transaction) and no worker is left running; run again to go on from there."
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:  # the pipeline could not run: say why, exit non-zero
         console.print(f"[red]Cannot run:[/red] {type(error).__name__}: {_safe(error)}")
         if _PREFECT_STARTUP_FAILED in str(error):

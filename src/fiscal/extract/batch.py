@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures import as_completed
@@ -31,8 +32,11 @@ def default_workers() -> int:
     return min(os.cpu_count() or 1, 4)
 
 
-def _limit_memory(megabytes: int) -> None:
-    """Worker initializer: cap the address space, so a decompression bomb fails this worker alone."""
+def _worker_setup(megabytes: int) -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops the pool; a worker that took
+    the signal itself would look like a document that killed it), and the address space is capped,
+    so a decompression bomb fails this worker alone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit = megabytes * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
@@ -59,13 +63,14 @@ def process_files(
         return
     # spawn, not fork: the parent runs Prefect's threads, which a forked child must not inherit.
     context = multiprocessing.get_context("spawn")
-    with ProcessPool(
+    pool = ProcessPool(
         max_workers=min(workers, max(len(paths), 1)),
         max_tasks=TASKS_PER_WORKER,
-        initializer=_limit_memory,
+        initializer=_worker_setup,
         initargs=(memory_mb,),
         context=context,
-    ) as pool:
+    )
+    try:
         futures = {pool.schedule(work, args=(path,), timeout=seconds): path for path in paths}
         for future in as_completed(futures):
             path = futures[future]
@@ -81,3 +86,8 @@ def process_files(
                 )
             except MemoryError:
                 yield _stopped(path, f"needs more than the {memory_mb} MB per-document memory limit")
+    finally:
+        # Done, or interrupted (Ctrl-C, the caller stopped): no worker outlives the batch. (Leaving a
+        # `with ProcessPool` block instead waits for every scheduled document.)
+        pool.stop()
+        pool.join()

@@ -207,6 +207,11 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+def _interrupted(error: Exception) -> bool:
+    """Ctrl-C while DuckDB scans the Arrow batch surfaces as RuntimeError("Query interrupted")."""
+    return isinstance(error, RuntimeError) and "interrupted" in str(error).lower()
+
+
 class Lander:
     """Holds one connection for a batch; each document is its own transaction."""
 
@@ -221,9 +226,13 @@ class Lander:
         not the document's fault: it stops the batch with that reason."""
         try:
             return self.land(doc)
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None  # Ctrl-C reached DuckDB mid-insert: stop, not quarantine
         except duckdb.IOException:
             raise
         except Exception as error:
+            if _interrupted(error):
+                raise KeyboardInterrupt from None
             _log.exception("landing failed for %s", doc.source.path)
             reason = f"landing failed (ours, not the file's; traceback in the log): {type(error).__name__}: {error}"
             return self.land(replace(doc, status="quarantined", reason=reason[:1000], extraction=None))
