@@ -14,7 +14,7 @@ from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, projec
 from fiscal.export import export_marts
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
-from fiscal.runs import build_fingerprint, exclusive_run, last_validation, wait_until_writable
+from fiscal.runs import build_fingerprint, current_validation, exclusive_run, wait_until_writable
 from flows.ingest import IngestReport, ingest
 from flows.transform import transform
 from flows.validate import validate
@@ -75,11 +75,10 @@ def pipeline(
     logger = get_run_logger()
     with exclusive_run(target):
         ingested = ingest(_inputs(paths, inbox), str(target))
-        fingerprint = build_fingerprint()
         if not (rebuild or ingested.count("landed") or ingested.count("quarantined")):
             with duckdb.connect(str(target), read_only=True) as connection:
-                last = last_validation(connection)
-            if last is not None and last.fingerprint == fingerprint:
+                last = current_validation(connection)
+            if last is not None:
                 logger.info(
                     "nothing new landed and models and rules are unchanged since validation run %s: "
                     "not rebuilding or validating again",
@@ -90,7 +89,7 @@ def pipeline(
                 return PipelineReport(ingested, previous, str(target), skipped=True)
         wait_until_writable(target)
         transform(str(target))
-        checked = validate(str(target), alert, fingerprint)
+        checked = validate(str(target), alert, build_fingerprint())
         release = export_marts(target, published_folder(target)) if publish else None
     if release is not None:
         logger.info("published %d marts to %s", len(release.tables), release.latest)

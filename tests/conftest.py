@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,12 @@ from fiscal.extract.document import ProcessedDocument, process_file
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLES = PROJECT / "data" / "samples"
 SHARED = PROJECT.parent / "shared"
+
+
+def copy_samples(folder: Path) -> None:
+    """The five sample documents, copied into `folder` (an inbox a test adds its own files to)."""
+    for path in SAMPLES.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
 
 
 def sample(prefix: str) -> Path:

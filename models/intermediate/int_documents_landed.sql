@@ -34,15 +34,7 @@ grouped as (
 
 versioned as (
     select
-        document_id,
-        source_file,
-        department_id,
-        department_name,
-        region,
-        fiscal_year,
-        doc_type,
-        issue_count,
-        version_group,
+        *,
         row_number() over (
             partition by version_group order by ingested_at, document_id
         ) as version_number,

@@ -39,6 +39,11 @@ def main(
     """Fiscal disclosure warehouse: documents in, checked marts out."""
 
 
+# The --warehouse option every command takes; None resolves to the project's default (in_project).
+WarehouseOption = Annotated[
+    Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
+]
+
 EXIT_FINDINGS = 1  # --strict and error-level findings
 EXIT_CANNOT_RUN = 2
 EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
@@ -61,9 +66,7 @@ def _quiet_prefect() -> None:
 @app.command()
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders to ingest.")] = None,
-    warehouse: Annotated[
-        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
-    ] = None,
+    warehouse: WarehouseOption = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any identity check is an error.")] = False,
     alert_url: Annotated[
         str | None,
@@ -357,9 +360,7 @@ def _plain(value) -> str:
 
 @app.command()
 def findings(
-    warehouse: Annotated[
-        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
-    ] = None,
+    warehouse: WarehouseOption = None,
     document: Annotated[str | None, typer.Option(help="File name (or part of it) or document id prefix.")] = None,
     status: Annotated[
         str, typer.Option(help="pass, rounding, warning, error, insufficient_data, not_applicable or all.")
@@ -406,9 +407,7 @@ def serve(
     inbox: Annotated[str, typer.Option(help="Folder new documents are dropped in (created when missing).")] = (
         "data/inbox"
     ),
-    warehouse: Annotated[
-        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
-    ] = None,
+    warehouse: WarehouseOption = None,
     alert_url: Annotated[str | None, typer.Option(help="Where alerts go (see `fiscal run --help`).")] = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
 ) -> None:
@@ -438,9 +437,7 @@ def serve(
 @app.command()
 def export(
     out: Annotated[Path, typer.Option(help="Folder for the releases; readers open OUT/latest.")] = Path("exports"),
-    warehouse: Annotated[
-        Path | None, typer.Option(help=f"DuckDB warehouse file. Default: the project's {DEFAULT_WAREHOUSE}.")
-    ] = None,
+    warehouse: WarehouseOption = None,
     file_format: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
     schema: Annotated[list[str] | None, typer.Option(help="Schemas to export (repeatable). Default: marts.")] = None,
 ) -> None:

@@ -76,6 +76,12 @@ def last_validation(connection: duckdb.DuckDBPyConnection) -> LastValidation | N
     return LastValidation(row[0], row[1], {status: count for status, count in counts}, row[2])
 
 
+def current_validation(connection: duckdb.DuckDBPyConnection) -> LastValidation | None:
+    """The last validation, if it checked marts built by this project's models and rules."""
+    last = last_validation(connection)
+    return last if last is not None and last.fingerprint == build_fingerprint() else None
+
+
 def up_to_date(warehouse: Path, paths: list[Path]) -> LastValidation | None:
     """The last validation, if every file under `paths` is already in the warehouse and that
     validation used this project's models and rules; else None (the run has work to do). A
@@ -84,8 +90,8 @@ def up_to_date(warehouse: Path, paths: list[Path]) -> LastValidation | None:
         return None
     try:
         with duckdb.connect(str(warehouse), read_only=True) as connection:
-            last = last_validation(connection)
-            if last is None or last.fingerprint != build_fingerprint():
+            last = current_validation(connection)
+            if last is None:
                 return None
             known = {row[0] for row in connection.execute("select document_id from raw.documents").fetchall()}
     except duckdb.Error:
@@ -100,8 +106,8 @@ def up_to_date(warehouse: Path, paths: list[Path]) -> LastValidation | None:
 # file's lock. A run therefore (1) holds a run lock beside the warehouse, so a second run waits for the
 # first or stops with a clear message, and (2) waits for DuckDB's own lock with retries when a reader
 # holds it, saying so, rather than failing mid-run.
-RUN_LOCK_WAIT_SECONDS = float(os.environ.get("FISCAL_RUN_LOCK_WAIT_SECONDS", "600"))
-WAREHOUSE_LOCK_WAIT_SECONDS = float(os.environ.get("FISCAL_WAREHOUSE_LOCK_WAIT_SECONDS", "300"))
+RUN_LOCK_WAIT_SECONDS = float(os.environ.get("FISCAL_RUN_LOCK_WAIT_SECONDS", "600"))  # float ok: seconds
+WAREHOUSE_LOCK_WAIT_SECONDS = float(os.environ.get("FISCAL_WAREHOUSE_LOCK_WAIT_SECONDS", "300"))  # float ok: seconds
 _RETRY_SECONDS = 2.0
 _log = logging.getLogger(__name__)
 

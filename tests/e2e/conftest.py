@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 from typer.testing import CliRunner
 
 from fiscal.cli import app
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, copy_samples
 
 
 @pytest.fixture(scope="session")
@@ -25,8 +24,7 @@ def prefect_server(tmp_path_factory):
 def first_run(prefect_server, tmp_path_factory):
     """`fiscal run` on the samples, a corrupt file and a copy: shared by the e2e modules."""
     inbox = tmp_path_factory.mktemp("inbox")
-    for path in SAMPLES.glob("*.txt"):
-        shutil.copy(path, inbox / path.name)
+    copy_samples(inbox)
     (inbox / "corrupt.txt").write_bytes(b"\x00\x9f\x92\x96 binary")
     (inbox / "copy_of_003.txt").write_bytes(next(SAMPLES.glob("003_*.txt")).read_bytes())
     warehouse = tmp_path_factory.mktemp("warehouse") / "fiscal.duckdb"

@@ -9,7 +9,6 @@ import io
 import os
 import re
 import resource
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fiscal.cli import app
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, copy_samples
 
 pytestmark = pytest.mark.e2e
 
@@ -80,8 +79,7 @@ EXPECTED: dict[str, str | None] = {
 @pytest.fixture(scope="module")
 def hostile_run(prefect_server, tmp_path_factory):
     inbox = tmp_path_factory.mktemp("hostile")
-    for path in SAMPLES.glob("*.txt"):
-        shutil.copy(path, inbox / path.name)
+    copy_samples(inbox)
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "binary.txt").write_bytes(bytes(range(256)) * 64)
     with (inbox / "huge.txt").open("wb") as handle:  # sparse: 60 MB on paper, nothing on disk

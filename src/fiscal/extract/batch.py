@@ -22,7 +22,7 @@ from fiscal.documents.reader import source_of
 from fiscal.extract.document import QUARANTINED, ProcessedDocument, process_file
 
 # Limits per document, overridable by environment for unusual corpora (huge scanned reports).
-DOCUMENT_SECONDS = float(os.environ.get("FISCAL_DOCUMENT_TIMEOUT_SECONDS", "300"))
+DOCUMENT_SECONDS = float(os.environ.get("FISCAL_DOCUMENT_TIMEOUT_SECONDS", "300"))  # float ok: seconds, not money
 WORKER_MEMORY_MB = int(os.environ.get("FISCAL_WORKER_MEMORY_MB", "1536"))
 # A worker is replaced after this many documents, so a leak in a reader library cannot accumulate.
 TASKS_PER_WORKER = 200

@@ -442,33 +442,14 @@ class StatementExtractor:
         subject = just_stated or state.last_fact or state.subject
         prior_of = cat.PRIOR_OF_STATED.match(tail.strip(" ,;"))
         if prior_of and just_stated is not None:
-            self._add_fact(
-                just_stated.metric,
-                q,
-                replace(prov, pattern="prior_of_stated"),
-                state,
-                scope=just_stated.scope,
-                period="prior",
-                basis={"预算": "budget", "决算": "actual"}.get(prior_of.group("basis") or "", just_stated.basis),
-                project=just_stated.project_name,
-                in_list=True,
-            )
+            self._last_years_figure(just_stated, q, replace(prov, pattern="prior_of_stated"), state, prior_of)
             state.last_item = item  # an aside: what follows (其中 …) is about the current figure
             return
         if compared and subject is not None and self.text.startswith(cat.CHANGE_VERBS, q.end):
             year = compared.group("year")
             if year is None or (self.metadata.fiscal_year and int(year) == self.metadata.fiscal_year - 1):
                 # "“三公”经费预算数为4196万元,较2020年4729万元减少533万元": last year's figure of the subject.
-                self._add_fact(
-                    subject.metric,
-                    q,
-                    replace(prov, pattern="compared_figure"),
-                    state,
-                    scope=subject.scope,
-                    period="prior",
-                    basis={"预算": "budget", "决算": "actual"}.get(compared.group("basis") or "", subject.basis),
-                    in_list=True,
-                )
+                self._last_years_figure(subject, q, replace(prov, pattern="compared_figure"), state, compared)
                 return
         from_to = cat.FROM_TO_END.search(tail) if state.from_metric else None
         if from_to:
@@ -712,6 +693,14 @@ class StatementExtractor:
             class_name=class_name,
             kuan_name=kuan_name,
         )
+
+    def _last_years_figure(
+        self, of: Fact, q: Quantity, prov: Provenance, state: _SentenceState, words: re.Match[str]
+    ) -> None:
+        """Last year's figure of `of`, on the basis the words name (预算, 决算), else on its basis."""
+        basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", of.basis)
+        self._add_fact(of.metric, q, prov, state, scope=of.scope, period="prior", basis=basis,
+                       project=of.project_name, in_list=True)  # fmt: skip
 
     def _context_for_exclusions(self, sentence: _Sentence) -> str:
         """The sentence, for patterns excluded where it speaks of one project (本项目, 该项目): not in a
