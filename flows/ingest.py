@@ -12,7 +12,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from fiscal import progress
+from fiscal import interrupts, progress
 from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
 from fiscal.land.schema import ensure_schemas
@@ -59,6 +59,7 @@ def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: 
         for landed, document in enumerate(process_files(todo), start=1):
             report.results.append(lander.land_or_quarantine(document))
             progress.report("ingest", done_before + skipped + landed, total, display_path(document.source.path))
+            interrupts.checkpoint()  # between documents: every landed one is committed whole
     return report
 
 

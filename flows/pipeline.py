@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 from prefect import flow, get_run_logger
 
+from fiscal import interrupts
 from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, project_dir
 from fiscal.export import export_marts
 from fiscal.quality.alerts import alert_on_failure, alert_url
@@ -32,6 +33,8 @@ class PipelineReport:
 def notify_failure(flow: Any, flow_run: Any, state: Any) -> None:
     """Prefect on_failure and on_crashed hook (called as hook(flow, flow_run, state)): an operational
     alert, recorded in the warehouse when it opens and delivered to the channel either way."""
+    if interrupts.requested():
+        return  # stopped by Ctrl-C at the terminal: the person who pressed it is told, not alerted
     parameters = flow_run.parameters or {}
     if parameters.get("project"):
         os.environ.setdefault("FISCAL_PROJECT_DIR", parameters["project"])
@@ -88,7 +91,9 @@ def pipeline(
                 previous.data_docs = last.data_docs
                 return PipelineReport(ingested, previous, str(target), skipped=True)
         wait_until_writable(target)
+        interrupts.checkpoint()
         transform(str(target))
+        interrupts.checkpoint()
         checked = validate(str(target), alert, build_fingerprint())
         release = export_marts(target, published_folder(target)) if publish else None
     if release is not None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from fiscal import progress
+from fiscal import interrupts, progress
 from fiscal.config import project_dir
 
 
@@ -35,10 +35,13 @@ def run_dbt(arguments: list[str], warehouse: Path) -> None:
     project = project_dir()
     os.environ["FISCAL_WAREHOUSE"] = str(warehouse.resolve())
     artifacts = dbt_artifacts(warehouse)
-    result = dbtRunner(callbacks=[_progress]).invoke([
-        *arguments, "--project-dir", str(project), "--profiles-dir", str(project), "--quiet",
-        "--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs"),
-    ])  # fmt: skip
+    with interrupts.at_once():  # dbt cancels its queries on KeyboardInterrupt and re-raises it
+        result = dbtRunner(callbacks=[_progress]).invoke([
+            *arguments, "--project-dir", str(project), "--profiles-dir", str(project), "--quiet",
+            "--target-path", str(artifacts / "target"), "--log-path", str(artifacts / "logs"),
+        ])  # fmt: skip
+    if isinstance(result.exception, KeyboardInterrupt):
+        raise KeyboardInterrupt  # dbtRunner returns it as the result; the run stops, it did not fail
     if not result.success:
         failed = []
         if result.result is not None and hasattr(result.result, "results"):

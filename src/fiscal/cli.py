@@ -22,6 +22,7 @@ app = typer.Typer(
 )
 console = Console()
 
+
 def _version(value: bool) -> None:
     if value:
         from fiscal import EXTRACTOR_VERSION, __version__
@@ -108,12 +109,17 @@ def run(
     _quiet_prefect()
     try:
         project_dir()
-        from flows.pipeline import pipeline
+        from fiscal import interrupts
+        from fiscal.orchestration import start_temporary_server
 
         def work():
+            from flows.pipeline import pipeline
+
+            start_temporary_server()
             return pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
 
-        report = work() if json_output else _with_progress(work)
+        with interrupts.install():
+            report = work() if json_output else _with_progress(work)
     except KeyboardInterrupt:
         console.print(
             "[yellow]Interrupted.[/yellow] Every document landed so far is committed (each in its own "

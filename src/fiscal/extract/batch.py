@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from fiscal.children import die_with_parent
 from fiscal.documents.reader import source_of
 from fiscal.extract.document import QUARANTINED, ProcessedDocument, process_file
 
@@ -35,8 +36,9 @@ def default_workers() -> int:
 def _worker_setup(megabytes: int) -> None:
     """Worker initializer: Ctrl-C is the parent's to handle (it stops the pool; a worker that took
     the signal itself would look like a document that killed it), and the address space is capped,
-    so a decompression bomb fails this worker alone."""
+    so a decompression bomb fails this worker alone. A worker dies with the run that started it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     limit = megabytes * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from fiscal import progress
+from fiscal import interrupts, progress
 from fiscal.land.schema import ensure_schemas
 from fiscal.quality.envelope import Comparison, Figure, Side, stored
 from fiscal.quality.expectations import run_checkpoint
@@ -174,6 +174,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
                 doc = facts[document_id]
                 doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
                 doc.region = region
+        interrupts.checkpoint()  # nothing is written before the last step
         progress.report("validate", 1, 4, "evaluating the rules", force=True)
         instances = [
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
@@ -181,8 +182,10 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
         instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts and doc_id in current])
         instances += [pair for pair in declared_instances(connection) if pair[0] in documents]
         frame = _frame(instances)
+        interrupts.checkpoint()  # nothing is written before the last step
         progress.report("validate", 2, 4, f"Great Expectations on {len(instances)} instances", force=True)
         outcome = run_checkpoint(gx_root, frame)
+        interrupts.checkpoint()  # nothing is written before the last step
         progress.report("validate", 3, 4, "writing quality.identity_results", force=True)
         summary.gx_success, summary.expectations_run = outcome.success, outcome.expectations_run
         summary.data_docs = outcome.data_docs
