@@ -6,6 +6,7 @@ document_id (sha256 of the bytes): a document already in raw.documents is skippe
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -212,6 +213,10 @@ def _interrupted(error: Exception) -> bool:
     return isinstance(error, RuntimeError) and "interrupted" in str(error).lower()
 
 
+# Errors of the warehouse itself: a document that meets one is not at fault and is not quarantined.
+_WAREHOUSE_FAILURES = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
+
+
 class Lander:
     """Holds one connection for a batch; each document is its own transaction."""
 
@@ -228,8 +233,8 @@ class Lander:
             return self.land(doc)
         except duckdb.InterruptException:
             raise KeyboardInterrupt from None  # Ctrl-C reached DuckDB mid-insert: stop, not quarantine
-        except duckdb.IOException:
-            raise
+        except _WAREHOUSE_FAILURES:
+            raise  # the warehouse's failure (full disk, lost file), not the document's: stop the batch
         except Exception as error:
             if _interrupted(error):
                 raise KeyboardInterrupt from None
@@ -250,7 +255,8 @@ class Lander:
                     con.execute(f"insert into raw.{table} by name select * from batch")
             con.execute("commit")
         except Exception:
-            con.execute("rollback")
+            with contextlib.suppress(duckdb.TransactionException):  # a failed commit has ended it already
+                con.execute("rollback")
             raise
         self.known.add(doc_id)
         facts = len(doc.extraction.facts) if doc.extraction and doc.status == "landed" else 0
