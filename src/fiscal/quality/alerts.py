@@ -9,6 +9,7 @@ FISCAL_ALERT_URL. A failed delivery is recorded with its reason and never stops 
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from fiscal.runs import connect_for_writing
 
 ALERT_URL_VARIABLE = "FISCAL_ALERT_URL"
 MAX_FINDINGS_IN_MESSAGE = 20
+RETRY_SECONDS = (2.0, 10.0)  # float ok: seconds. A webhook that hiccups gets two more tries.
 
 
 @dataclass(frozen=True)
@@ -46,17 +48,24 @@ def _apprise_url(url: str) -> str:
     return url
 
 
-def deliver(url: str, alert: Alert) -> tuple[bool, str | None]:
+def deliver(url: str, alert: Alert, retry_seconds: tuple[float, ...] = RETRY_SECONDS) -> tuple[bool, str | None]:
+    """Send the alert; a refusal or a network error is retried after each of `retry_seconds`."""
     import apprise
 
     notifier = apprise.Apprise()
     if not notifier.add(_apprise_url(url)):
         return False, f"alert channel not understood: {url}"
-    try:
-        delivered = notifier.notify(title=alert.title, body=alert.body, notify_type=apprise.NotifyType.FAILURE)
-    except Exception as error:  # a broken channel must not stop the pipeline
-        return False, f"{type(error).__name__}: {error}"
-    return bool(delivered), None if delivered else "the channel did not accept the alert"
+    reason = None
+    for attempt, delay in enumerate((0.0, *retry_seconds)):
+        time.sleep(delay)
+        try:
+            if notifier.notify(title=alert.title, body=alert.body, notify_type=apprise.NotifyType.FAILURE):
+                return True, None
+            reason = "the channel did not accept the alert"
+        except Exception as error:  # a broken channel must not stop the pipeline
+            reason = f"{type(error).__name__}: {error}"
+        reason = f"{reason} ({attempt + 1} attempts)"
+    return False, reason
 
 
 def _plain(value: Decimal | None) -> str:
