@@ -154,11 +154,24 @@ def _fact_matches(fact: Fact, key: Key) -> bool:
     return key.scope is None or fact.scope == key.scope
 
 
+def _label_value(written: object) -> Decimal | None:
+    """A label's value: a JSON number, or a string that keeps the written precision ("120.50")."""
+    if isinstance(written, Decimal):
+        return written
+    if isinstance(written, str):
+        try:
+            return Decimal(written.replace(",", ""))
+        except ArithmeticError:
+            return None
+    return None
+
+
 def load_labels(path: Path, source_text: str) -> tuple[dict, list[LabelledFigure]]:
     label = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal, parse_int=Decimal)
     figures = []
     for entry in label["facts"]:
-        if not isinstance(entry["value"], Decimal):
+        value = _label_value(entry["value"])
+        if value is None:
             continue  # a target in words (應保盡保) is not a figure
         as_written = entry["as_written"]
         position = source_text.find(as_written)
@@ -166,10 +179,12 @@ def load_labels(path: Path, source_text: str) -> tuple[dict, list[LabelledFigure
             LabelledFigure(
                 label_metric=entry["metric"],
                 key=key_of_label(entry["metric"], label.get("doc_type"), entry.get("project")),
-                value=entry["value"],
+                value=value,
                 unit=entry.get("unit"),
                 as_written=as_written,
-                ambiguous=entry.get("alignment") == "ambiguous",
+                # "inferred": the column follows only from conventions (a row that lost its empty
+                # cells), so abstaining is as right as placing it
+                ambiguous=entry.get("alignment") in ("ambiguous", "inferred"),
                 span=(position, position + len(as_written)) if position >= 0 else None,
             )
         )
