@@ -26,20 +26,23 @@ from fiscal.extract.tables import Cell, Table, find_tables
 
 # kind, title pattern, scope of its figures, the metric its 合计 row states
 _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
-    ("fiscal_summary", re.compile(r"财政拨款收入支出(?:决算|预算)总表"), "fiscal", None),
-    ("summary", re.compile(r"收入支出(?:决算|预算)总表"), "department", None),
-    ("gpb_basic", re.compile(r"一般公共预算财政拨款基本支出(?:决算|预算)表"), "gpb", None),
-    ("gpb_expenditure", re.compile(r"一般公共预算财政拨款支出(?:决算|预算)表"), "gpb", "gpb_expenditure"),
-    ("gov_fund", re.compile(r"政府性基金预算财政拨款(?:收入)?支出(?:决算|预算)表"), "gov_fund", "gov_fund_expenditure"),
-    ("soe_capital", re.compile(r"国有资本经营预算财政拨款(?:收入)?支出(?:决算|预算)表"), "soe_capital",
+    # 收入支出决算总表 (决算), 收支预算总表 / 部门收支总表 (预算), 财政拨款收支总表 …: the national
+    # templates and their provincial variants name the same tables with or without 入/出 and 决算/预算.
+    ("fiscal_summary", re.compile(r"财政拨款收入?支出?(?:决算|预算)?总表"), "fiscal", None),
+    ("summary", re.compile(r"收入?支出?(?:决算|预算)?总表"), "department", None),
+    ("gpb_basic", re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:决算|预算)?表"), "gpb", None),
+    ("gpb_expenditure", re.compile(r"一般公共预算(?:财政拨款)?支出(?:决算|预算)?表"), "gpb", "gpb_expenditure"),
+    ("gov_fund", re.compile(r"政府性基金预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?表"), "gov_fund",
+     "gov_fund_expenditure"),
+    ("soe_capital", re.compile(r"国有资本经营预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?表"), "soe_capital",
      "soe_capital_expenditure"),
     ("three_public", re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:决算|预算)"
                                 r"(?:财政拨款)?(?:情况)?(?:统计)?表"), "fiscal", None),
     # Performance self-evaluations: the funds block (年初预算数 | 全年预算数 | 全年执行数 | 执行率 …).
     ("performance", re.compile(r"(?:部门|单位)?(?:整体)?(?:支出)?绩效自评(?:价)?表|项目(?:支出)?(?:绩效)?自评表"),
      "department", None),
-    ("income", re.compile(r"收入(?:决算|预算)表"), "department", "income_total"),
-    ("expenditure", re.compile(r"支出(?:决算|预算)表"), "department", "expenditure_total"),
+    ("income", re.compile(r"收入(?:决算|预算)?总?表"), "department", "income_total"),
+    ("expenditure", re.compile(r"支出(?:决算|预算)?总?表"), "department", "expenditure_total"),
 ]  # fmt: skip
 _UNIT_LINE = re.compile(
     r"单位[:：]\s*(?P<unit>亿元|万元|千元|元|万(?![\u4e00-\u9fff]))|\((?P<header_unit>万元|元|亿元)\)"
@@ -89,16 +92,28 @@ def _amount(text: str, unit: str) -> tuple[Decimal, Decimal, Decimal] | None:
 _OTHER_TABLE_WORDS = re.compile(r"支出|收入|预算|决算|拨款|经费|采购|项目")
 
 
-def _classify(title_lines: list[str]) -> tuple[str, str, str] | None:
+def _classify(title_lines: list[str]) -> tuple[str, str, str | None] | None:
     """A title line: the table's name at its end, after at most a department, year or number."""
     for line in reversed(title_lines):
         compact = re.sub(r"\s", "", line)
         for kind, pattern, _, _ in _TITLES:
             match = pattern.search(compact)
             if match and match.end() == len(compact) and not _OTHER_TABLE_WORDS.search(compact[: match.start()]):
-                basis = "budget" if "预算表" in compact or "预算总表" in compact else "actual"
-                return kind, match.group(0), basis
+                named = re.search(r"(决算|预算)总?表$", compact)
+                return kind, match.group(0), ("budget" if named.group(1) == "预算" else "actual") if named else None
     return None
+
+
+def _basis_of_columns(header_text: list[str], text_before: str) -> str:
+    """A title without 决算/预算 (部门收支总表): the column headers say (预算数, 决算数), else the
+    document's own title (…年部门预算), else it is an account of the year."""
+    headers = "".join(header_text)
+    if "决算" in headers or "执行数" in headers:
+        return "actual"
+    if "预算" in headers:
+        return "budget"
+    titles = re.findall(r"部门(决算|预算)", text_before[:2000])
+    return "budget" if titles and titles[0] == "预算" else "actual"
 
 
 def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[FiscalTable], list[tuple[int, int, str]]]:
@@ -131,21 +146,77 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
         units = [_unit_of(m) for line in before + leading + header_text if (m := _UNIT_LINE.search(line))]
         if recognised is None:
             last = found[-1] if found else None
-            if (
-                last
-                and table.rows
-                and len(table.rows[0]) == len(last.table.rows[0])
-                and not any(line.strip() for line in before if not re.fullmatch(r"\s*\d*\s*", line))
-            ):
-                last.table.rows.extend(table.rows)  # the same table, next page
+            gap = _gap_rows(text, last.table.end, table.start) if last else None
+            if last and table.rows and gap is not None and _same_width(last.table, table):
+                gap = [_aligned(row, last.table.rows) for row in gap]
+                last.table.rows.extend([*gap, *table.rows])  # the same table, next page
                 last.table.end = table.end
             continue
         kind, title, basis = recognised
+        basis = basis or _basis_of_columns(header_text, text)
         if not units:
             problems.append((table.start, table.end, f"{title}: no unit line (单位:万元 / 元) above the table"))
             continue
         found.append(FiscalTable(kind, title, replace(table, rows=list(table.rows)), units[-1], basis))
     return found, problems
+
+
+# A PDF row whose cells the reader glued together ("2040504案件审判1,833.30"): a code, a name and
+# figures apart. Figures glued to each other cannot be told apart, so such a line is not a row.
+_GLUED_ROW = re.compile(
+    r"(?P<code>\d{3,7})(?P<name>[\u4e00-\u9fff][^\d\t|]*?)(?P<figures>-?\d[\d,]*\.\d+(?:\s+-?\d[\d,]*\.\d+)*)"
+)
+
+
+def _gap_rows(text: str, start: int, end: int) -> list[list[Cell]] | None:
+    """What lies between a table and an untitled table after it, when that can only be the same
+    table going on: blank lines, page numbers and glued rows (returned as rows). None otherwise."""
+    rows: list[list[Cell]] = []
+    position = start
+    for line in text[start:end].split("\n"):
+        line_start, position = position, position + len(line) + 1
+        stripped = line.strip()
+        if re.fullmatch(r"-?\s*\d*\s*-?", stripped):
+            continue
+        glued = _GLUED_ROW.fullmatch(stripped)
+        if glued is None:
+            return None
+        base = line_start + line.index(stripped)
+        cells = [Cell(glued.group(name), base + glued.start(name), base + glued.end(name)) for name in ("code", "name")]
+        figures_at = base + glued.start("figures")
+        cells += [Cell(m.group(0), figures_at + m.start(), figures_at + m.end())
+                  for m in re.finditer(r"\S+", glued.group("figures"))]  # fmt: skip
+        rows.append(cells)
+    return rows
+
+
+def _aligned(glued: list[Cell], rows: list[list[Cell]]) -> list[Cell]:
+    """A glued row's cells put in the columns of the last row above with as many filled cells."""
+    for row in reversed(rows):
+        columns = [index for index, cell in enumerate(row) if cell.text]
+        if len(columns) == len(glued):
+            placed = [Cell("", glued[0].start, glued[0].start) for _ in row]
+            for index, cell in zip(columns, glued, strict=True):
+                placed[index] = cell
+            return placed
+    return glued
+
+
+_HEADER_WORDS = re.compile(r"科目|编码|代码|名称|^项目$|预算数|决算数|^金额$")
+
+
+def _filled(row: list[Cell]) -> int:
+    return sum(1 for cell in row if cell.text)
+
+
+def _same_width(last: Table, following: Table) -> bool:
+    """The first row of the following table is as wide as the last table's header row, or (its
+    header repeated on the page before) as one of the last table's body rows."""
+    if len(following.rows[0]) == len(last.rows[0]):
+        return True
+    return _filled(following.rows[0]) in {_filled(row) for row in last.rows[1:]} and not any(
+        _HEADER_WORDS.search(cell.text) for cell in following.rows[0]
+    )
 
 
 # The 项目名称 field of a self-evaluation table; OCR may print its value before the field name.
@@ -321,29 +392,56 @@ def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtr
 
 
 def _basic(ft: FiscalTable, out: TableExtraction) -> None:
-    """Economic classification blocks: (类, 款, 科目名称, 决算数) repeated side by side."""
+    """Economic classification blocks: (类, 款, 科目名称, 决算数) repeated side by side, or one block
+    a row with the code in one cell (科目编码 | 科目名称 | 金额)."""
     class_names: dict[str, str] = {}
     for row in ft.table.rows:
         texts = [cell.text for cell in row]
-        for start in range(0, len(texts) - 3, 4):
-            block = texts[start : start + 4]
-            prov = _provenance(row, ft.title)
+        prov = _provenance(row, ft.title)
+        blocks = [texts[start : start + 4] for start in range(0, len(texts) - 3, 4)]
+        if not any(_amount(block[3], ft.unit) and (_economic_code(block[0], block[1]) or _basic_total(block))
+                   for block in blocks):  # fmt: skip
+            blocks = _coded_cells([text for text in texts if text])
+        for block in blocks:
             value = _amount(block[3], ft.unit)
-            label = re.sub(r"\s", "", block[0] + block[2])
             if value is None:
                 continue
-            total = _TOTAL_LABELS.get(label) or _TOTAL_LABELS.get(re.sub(r"\s", "", block[0]))
-            if total:
+            if total := _basic_total(block):
                 out.facts.append(_fact(total, "gpb", ft.basis, value, ft.unit, block[3], prov))
                 continue
-            if not re.fullmatch(r"\d{3}", block[0].replace(" ", "")):
+            code = _economic_code(block[0], block[1])
+            if code is None:
                 continue
-            code = block[0].replace(" ", "") + block[1].replace(" ", "")
             if len(code) == 3:
                 class_names[code] = block[2]
             out.lines.append(_line("economic", 1 if len(code) == 3 else 2, block[2], code,
                                    class_names.get(code[:3]) if len(code) == 5 else block[2], None, "gpb", ft,
                                    value, block[3], prov))  # fmt: skip
+
+
+def _basic_total(block: list[str]) -> str | None:
+    """人员经费合计 / 公用经费合计 / 合计 written over the block's code cells or in its name cell."""
+    return _TOTAL_LABELS.get(re.sub(r"\s", "", block[0] + block[2])) or _TOTAL_LABELS.get(re.sub(r"\s", "", block[0]))
+
+
+def _economic_code(kind: str, item: str) -> str | None:
+    """An economic code written over its 类 and 款 cells ("302" | "01") or in one cell ("30201")."""
+    kind, item = kind.replace(" ", ""), item.replace(" ", "")
+    if re.fullmatch(r"\d{3}", kind) and re.fullmatch(r"(?:\d{2})?", item):
+        return kind + item
+    if re.fullmatch(r"\d{3}(?:\d{2})?", kind) and not item:
+        return kind
+    return None
+
+
+def _coded_cells(filled: list[str]) -> list[list[str]]:
+    """Filled cells read as code, name, amount (or a total label and its amount), in the 4-cell block
+    form. A row with any other sequence gives no block: a figure is never guessed into a column."""
+    if len(filled) == 3 and re.fullmatch(r"\d{3}(?:\d{2})?", filled[0].replace(" ", "")):
+        return [[filled[0], "", filled[1], filled[2]]]
+    if len(filled) == 2 and _TOTAL_LABELS.get(re.sub(r"\s", "", filled[0])):
+        return [[filled[0], "", "", filled[1]]]
+    return []
 
 
 # The national template's column groups of the “三公” table, each as 预算数 | 决算数.
