@@ -81,6 +81,10 @@ def looks_like_unmarked_heading(line: str) -> bool:
     return 4 <= len(stripped) <= 30 and stripped.endswith("项目") and not re.search(r"[,;。:\d]", stripped)
 
 
+# A row of figures, or one figure (or a blank cell's "-") alone on its line: a table cell.
+_FIGURE_ROW = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?(?:\s+-?\d[\d,]*(?:\.\d+)?)*|-)\s*$")
+
+
 def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
     """Join a line that was broken mid-sentence (PDF and DOCX exports wrap prose at the margin)."""
     line_start = text.rfind("\n", 0, match.start()) + 1
@@ -91,6 +95,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         return None  # table rows: tab-separated cells, or cells between bars (framed or not)
     if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
         return None
+    if _FIGURE_ROW.match(previous) or _FIGURE_ROW.match(following):
+        return None  # a table's figures (PDF copy-paste, a cell a line): their own line, not wrapped prose
     if (
         re.search(r"\((?:类|款)\)", previous)
         and "(项)" not in previous
@@ -108,6 +114,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         return None
     if previous.rstrip().endswith(("表", "单位:万元", "单位:元")) or re.match(r"\s*单位[:：]", following):
         return None  # a table title and its unit line stand alone
+    if following.rstrip().endswith("表") and len(following.strip()) <= 40 and not re.search(r"[,，。;；]", following):
+        return None  # … and so does the title on the line after a document's title
     if following.lstrip().startswith(("[", "附", "第")) or re.match(r"\s*\(图", following):
         return None  # bracketed notes, attachments, parts and figure captions start their own line
     return ""

@@ -41,6 +41,8 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
     # Performance self-evaluations: the funds block (年初预算数 | 全年预算数 | 全年执行数 | 执行率 …).
     ("performance", re.compile(r"(?:部门|单位)?(?:整体)?(?:支出)?绩效自评(?:价)?表|项目(?:支出)?(?:绩效)?自评表"),
      "department", None),
+    ("agency_operating", re.compile(r"机关运行经费(?:支出)?(?:决算|预算)?(?:情况)?(?:明细)?表"), "gpb", None),
+    ("procurement", re.compile(r"政府采购(?:支出)?(?:决算|预算)?(?:情况)?(?:明细)?表"), "department", None),
     ("income", re.compile(r"收入(?:决算|预算)?总?表"), "department", "income_total"),
     ("expenditure", re.compile(r"支出(?:决算|预算)?总?表"), "department", "expenditure_total"),
 ]  # fmt: skip
@@ -137,10 +139,12 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
             )
             previous_end = table.end
             continue
+        if len(table.rows) <= 3 and all(_is_title_row(row) for row in table.rows):
+            continue  # a title written as cells ("表5\t一般公共预算基本支出表"): the next table's title
         before = text[previous_end : table.start].split("\n")[-6:]
         previous_end = table.end
         # Web exports put the title and unit line inside the table, as rows of one cell.
-        leading = [row[0].text for row in table.rows[:4] if len([c for c in row if c.text]) == 1]
+        leading = ["".join(c.text for c in row) for row in table.rows[:4] if _is_title_row(row)]
         recognised = _classify(before + leading)
         header_text = [cell.text for row in table.rows[:6] for cell in row]
         units = [_unit_of(m) for line in before + leading + header_text if (m := _UNIT_LINE.search(line))]
@@ -203,6 +207,11 @@ def _aligned(glued: list[Cell], rows: list[list[Cell]]) -> list[Cell]:
 
 
 _HEADER_WORDS = re.compile(r"科目|编码|代码|名称|^项目$|预算数|决算数|^金额$")
+
+
+def _is_title_row(row: list[Cell]) -> bool:
+    """One or two cells of words: a title, a table number or a unit line written inside a table."""
+    return 1 <= _filled(row) <= 2 and not any(_NUMBER.match(cell.text) for cell in row)
 
 
 def _filled(row: list[Cell]) -> int:
@@ -319,6 +328,8 @@ def _line(classification: str, level: int, name: str, code: str | None, class_na
 def _header_labels(rows: list[list[Cell]], first_data: int) -> dict[int, str]:
     labels: dict[int, str] = {}
     for row in rows[:first_data]:
+        if any(_UNIT_LINE.search(cell.text) or cell.text.startswith("编制单位") for cell in row):
+            continue  # the unit line, written inside the table by spreadsheet exports
         for index, cell in enumerate(row):
             if cell.text and index not in labels and not _NUMBER.match(cell.text.replace(" ", "")):
                 labels[index] = re.sub(r"\s", "", cell.text)
@@ -395,9 +406,16 @@ def _basic(ft: FiscalTable, out: TableExtraction) -> None:
     """Economic classification blocks: (类, 款, 科目名称, 决算数) repeated side by side, or one block
     a row with the code in one cell (科目编码 | 科目名称 | 金额)."""
     class_names: dict[str, str] = {}
+    columns = _basic_columns(ft.table.rows)
     for row in ft.table.rows:
         texts = [cell.text for cell in row]
         prov = _provenance(row, ft.title)
+        if columns and texts and re.sub(r"\s", "", texts[0]) in ("合计", "总计"):
+            # 合计 | 人员经费 | 公用经费 as columns (the templates since 2021): the row gives all three.
+            for index, metric in columns.items():
+                if index < len(texts) and (value := _amount(texts[index], ft.unit)):
+                    out.facts.append(_fact(metric, "gpb", ft.basis, value, ft.unit, texts[index], prov))
+            continue
         blocks = [texts[start : start + 4] for start in range(0, len(texts) - 3, 4)]
         if not any(_amount(block[3], ft.unit) and (_economic_code(block[0], block[1]) or _basic_total(block))
                    for block in blocks):  # fmt: skip
@@ -417,6 +435,19 @@ def _basic(ft: FiscalTable, out: TableExtraction) -> None:
             out.lines.append(_line("economic", 1 if len(code) == 3 else 2, block[2], code,
                                    class_names.get(code[:3]) if len(code) == 5 else block[2], None, "gpb", ft,
                                    value, block[3], prov))  # fmt: skip
+
+
+_BASIC_COLUMNS = {"合计": "basic_expenditure", "人员经费": "personnel_expense", "公用经费": "public_expense"}
+
+
+def _basic_columns(rows: list[list[Cell]]) -> dict[int, str]:
+    """The columns of a 基本支出 table whose header row names 合计, 人员经费 and 公用经费; {} otherwise."""
+    for row in rows[:8]:
+        named = {i: _BASIC_COLUMNS[key] for i, cell in enumerate(row) if (key := re.sub(r"\s", "", cell.text))
+                 in _BASIC_COLUMNS}  # fmt: skip
+        if len(named) == 3:
+            return named
+    return {}
 
 
 def _basic_total(block: list[str]) -> str | None:
@@ -477,6 +508,136 @@ def _three_public(ft: FiscalTable, out: TableExtraction) -> None:
             out.facts.append(_fact(metric, "fiscal", basis, value, ft.unit, cell.text, _provenance(row, ft.title)))
 
 
+# ---- 政府采购(预算)表: a row per project, a column per kind of purchase -----------------------------
+_PROCUREMENT_COLUMNS = ((re.compile(r"^(?:合计|小计|总计|采购(?:预算)?(?:金额|总额))$"), "procurement_total"),
+                        (re.compile(r"^货物"), "procurement_goods"), (re.compile(r"^工程"), "procurement_works"),
+                        (re.compile(r"^服务"), "procurement_services"))  # fmt: skip
+
+
+def _procurement_header(rows: list[list[Cell]]) -> tuple[int, dict[int, str]] | None:
+    for index, row in enumerate(rows):
+        columns = {i: metric for i, cell in enumerate(row) for pattern, metric in _PROCUREMENT_COLUMNS
+                   if pattern.match(re.sub(r"\s", "", cell.text))}  # fmt: skip
+        if len(columns) >= 2 and "procurement_total" in columns.values():
+            return index, columns
+    return None
+
+
+def _procurement(ft: FiscalTable, out: TableExtraction) -> None:
+    """The 合计 row gives the department's totals, every other row a project's (its label the project)."""
+    rows = ft.table.rows
+    header = _procurement_header(rows)
+    if header is None:
+        problem = f"{ft.title}: no header row names 合计 | 货物 | 工程 | 服务"
+        out.problems.append((ft.table.start, ft.table.end, problem))
+        return
+    header_index, columns = header
+    first_column = min(columns)
+    for row in rows[header_index + 1 :]:
+        labels = [cell.text for cell in row[:first_column] if cell.text and not _NUMBER.match(cell.text)]
+        if len(labels) != 1:
+            continue  # a row without one label (a 栏次 row, a wrapped name) names no project
+        label = _ROW_PREFIX.sub("", re.sub(r"\s", "", labels[0]))
+        project = None if _WHOLE_ROW.match(label) else label
+        prov = _provenance(row, ft.title)
+        for index, metric in columns.items():
+            if index < len(row) and (value := _amount(row[index].text, ft.unit)):
+                fact = _fact(metric, "department", ft.basis, value, ft.unit, row[index].text, prov)
+                out.facts.append(replace(fact, project_name=project))
+
+
+# ---- the “三公” table read by the template's column order, whatever its layout ------------------
+# Web pages and PDF copies flatten its merged two- or three-row header (预算数 | 决算数 over 合计 |
+# 因公出国(境)费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费) so that no column can be
+# found by position. Its figures are then placed by the national template's order, and only when the
+# header names that order: each item as many times as there are groups, in the template's order
+# within a group, and as many figures as columns. Otherwise nothing is placed.
+_ORDER_ITEMS = (("合计", "three_public_total"), ("因公出国", "three_public_outbound_travel"),
+                ("公务用车购置及运行", "three_public_vehicle"), ("公务用车购置费", "three_public_vehicle_purchase"),
+                ("公务用车运行", "three_public_vehicle_operation"), ("公务接待", "three_public_reception"))  # fmt: skip
+_REGION_LINES = 16  # a flattened “三公” table's header and figures fit in this many lines
+_TOKEN = re.compile(r"[^\s|\t]+")
+
+
+def _three_public_by_order(text: str, title_end: int, basis: str, title: str) -> tuple[list[Fact], int]:
+    """Figures of the “三公” table whose title ends at `title_end`, and where its region ends."""
+    words: list[str] = []
+    figures: list[Cell] = []
+    unit = None
+    position = title_end
+    for line in text[title_end:].split("\n")[1:_REGION_LINES]:
+        line_start = position + 1
+        position = line_start + len(line)
+        if figures and not line.strip():
+            break
+        if "。" in line or _classify([line]) is not None:
+            break  # prose, or the next table's title
+        if match := _UNIT_LINE.search(line):
+            unit = _unit_of(match)
+            continue
+        tokens = [(m.group(0), line_start + m.start()) for m in _TOKEN.finditer(line)]
+        numbers = [(t, at) for t, at in tokens if _NUMBER.match(t)]
+        if tokens and len(numbers) == len(tokens):
+            if [t for t, _ in numbers] != [str(i) for i in range(1, len(numbers) + 1)]:  # not a 栏次 row
+                figures += [Cell(t, at, at + len(t)) for t, at in numbers]
+        elif not figures:
+            words += [re.sub(r"[()（）]", "", t) for t, _ in tokens]
+        else:
+            break
+    return _place_by_order(words, figures, unit, basis, title), position
+
+
+def _place_by_order(words: list[str], figures: list[Cell], unit: str | None, basis: str, title: str) -> list[Fact]:
+    header = "".join(words)
+    counts = [header.count(word) for word, _ in _ORDER_ITEMS]
+    groups = counts[0]
+    columns = [metric for (word, metric), count in zip(_ORDER_ITEMS, counts, strict=True) if count]
+    if unit is None or groups not in (1, 2) or any(count not in (0, groups) for count in counts):
+        return []
+    if counts[1] == 0 or counts[5] == 0 or len(figures) != groups * len(columns):
+        return []
+    # The template's order: of the items (a lower header row may name the sub-items after them all)
+    # and of the sub-items.
+    items = [header.find(word) for word, _ in (_ORDER_ITEMS[:3] + _ORDER_ITEMS[5:]) if word in header]
+    sub_items = [header.find(word) for word, _ in _ORDER_ITEMS[3:5] if word in header]
+    if items != sorted(items) or sub_items != sorted(sub_items):
+        return []
+    budget_at, actual_at = header.find("预算数"), header.find("决算数")
+    if groups == 2:
+        if not (0 <= budget_at < actual_at):
+            return []
+        bases = ["budget", "actual"]
+    else:
+        bases = ["budget" if budget_at >= 0 and actual_at < 0 else "actual" if actual_at >= 0 else basis]
+    facts = []
+    row_text = " | ".join(cell.text for cell in figures)
+    for index, cell in enumerate(figures):
+        value = _amount(cell.text, unit)
+        if value is None:
+            continue
+        prov = Provenance(cell.start, cell.end, f"{title}: {row_text}", cell.start, title, f"table:{title}")
+        metric = columns[index % len(columns)]
+        facts.append(_fact(metric, "fiscal", bases[index // len(columns)], value, unit, cell.text, prov))
+    return facts
+
+
+def _flattened_three_public(text: str, out: TableExtraction) -> None:
+    """“三公” tables whose figures no table reader placed: read by the template's order."""
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        recognised = _classify([line])
+        if recognised is None or recognised[0] != "three_public":
+            continue
+        facts, end = _three_public_by_order(text, start + len(line), recognised[2] or "actual", recognised[1])
+        if facts:  # the template's order was found: it replaces what a table reader made of the region
+            out.facts = [f for f in out.facts if not (f.metric.startswith("three_public")
+                                                      and start <= f.provenance.span_start < end)]  # fmt: skip
+            out.facts.extend(facts)
+            out.consumed.append((start, end))
+            out.problems = [p for p in out.problems if not (start <= p[0] < end)]
+
+
 def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> TableExtraction:
     """The standard tables among `tables` (the document's tables in text, found here if not given)."""
     out = TableExtraction()
@@ -491,12 +652,15 @@ def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> Table
             _three_public(ft, out)
         elif ft.table.shape == "one_line":
             _one_line_funds(ft, out)
-        elif ft.kind in ("three_public", "performance"):
+        elif ft.kind in ("three_public", "performance", "agency_operating"):
             _row_labelled(ft, out)
+        elif ft.kind == "procurement":
+            _procurement(ft, out)
         elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"):
             _coded(ft, scope, total_metric, out)
         out.tables.append(ft)
         out.consumed.append((ft.table.start, ft.table.end))
+    _flattened_three_public(text, out)
     return out
 
 

@@ -58,6 +58,15 @@ def _row_cells(lines: list[tuple[int, str]]) -> list[Cell]:
     return [Cell(text, start, end) for text, start, end in cells]
 
 
+def _tsv_cells(start: int, line: str) -> list[Cell]:
+    cells, offset = [], start
+    for part in line.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(part.strip(), offset + lead, offset + lead + len(part.strip())))
+        offset += len(part) + 1
+    return cells
+
+
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _LONE_BAR = re.compile(r"^\s*\|\s*$")
 
@@ -75,8 +84,9 @@ def _pipe_cells(line: str, start: int) -> list[Cell]:
         raw = line[left + 1 : right]
         offset = len(raw) - len(raw.lstrip())
         cells.append(Cell(raw.strip(), start + left + 1 + offset, start + left + 1 + offset + len(raw.strip())))
-    if cells and not cells[0].text and line.lstrip().startswith("|"):
-        cells = cells[1:]
+    framed = line.strip().startswith("|") and line.strip().endswith("|")
+    if cells and not cells[0].text and framed:
+        cells = cells[1:]  # " |  | 合计 | 基本支出" (not framed) keeps its empty first cell
     while cells and not cells[-1].text:
         cells.pop()
     return cells
@@ -112,6 +122,7 @@ def find_tables(text: str) -> list[Table]:
         + find_pipe_tables(text)
         + _find_cell_per_line_tables(text)
         + _find_plain_tables(text)
+        + _find_cell_lines_tables(text)
         + _find_one_line_funds(text)
     )
     return sorted(found, key=lambda table: table.start)
@@ -222,7 +233,7 @@ def _find_tab_tables(text: str) -> list[Table]:
     current: Table | None = None
     row: list[tuple[int, str]] = []
     position = 0
-    previous_blank = False
+    previous_blank = previous_tsv = False  # a blank line ends a table of tab-separated rows
     for line in text.split("\n"):
         start = position
         position += len(line) + 1
@@ -230,14 +241,26 @@ def _find_tab_tables(text: str) -> list[Table]:
         is_continuation = (
             current is not None and row and not previous_blank and 0 < len(line.strip()) <= _MAX_CONTINUATION
         )
+        if is_cell_line and (previous_tsv or not line.startswith("\t")) and line.strip():
+            # Tab-separated values (spreadsheet copy, TSV export): a line is a row, its first cell
+            # before the first tab, rows not set apart by blank lines.
+            if current is None:
+                current = Table(start, start)
+            if row:
+                current.rows.append(_row_cells(row))
+                row = []
+            current.rows.append(_tsv_cells(start, line))
+            current.end = start + len(line)
+            previous_blank, previous_tsv = False, True
+            continue
         if is_cell_line or is_continuation:
             if current is None:
                 current = Table(start, start)
             row.append((start, line))
             current.end = start + len(line)
-            previous_blank = False
+            previous_blank = previous_tsv = False
             continue
-        if not line.strip() and current is not None:
+        if not line.strip() and current is not None and not previous_tsv:
             if row:
                 current.rows.append(_row_cells(row))
                 row = []
@@ -249,12 +272,102 @@ def _find_tab_tables(text: str) -> list[Table]:
                 row = []
             tables.append(current)
             current = None
-        previous_blank = not line.strip()
+        previous_blank, previous_tsv = not line.strip(), False
     if current is not None:
         if row:
             current.rows.append(_row_cells(row))
         tables.append(current)
     return tables
+
+
+# ---- one cell per line, nothing between cells ----------------------------------------------------
+# Web pages that put every cell of a table on its own line: after the unit line, the header's cells,
+# then each row as its label (科目编码, 科目名称 / 项目) and its figures. Rows are rebuilt from the figure
+# runs: every row must have as many figures as the last header cells name, or nothing is read.
+_CELL_LINE = re.compile(r"^[^\s|\t。;]{1,40}$")
+_FIGURE_CELL = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?|-|—)$")
+_CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# "- 7 -" ("7 -" once the Markdown bullet step took the dash), "第7页"; a bare number only at a break.
+_PAGE_MARK = re.compile(r"^\s*(?:-?\s*\d+\s*-|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_PAGE_NUMBER = re.compile(rf"{_PAGE_MARK.pattern}|^\s*\d+\s*$")
+
+
+def _find_cell_lines_tables(text: str) -> list[Table]:
+    lines = text.split("\n")
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    tables = []
+    index = 0
+    while index < len(lines):
+        if not _UNIT_ABOVE.search(lines[index]):
+            index += 1
+            continue
+        cells, index = _cell_lines(lines, offsets, index + 1)
+        table = _rows_from_cell_lines(cells)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _cell_lines(lines: list[str], offsets: list[int], index: int) -> tuple[list[Cell], int]:
+    """The run of one-cell lines from `index`, across page breaks that repeat the header."""
+    cells: list[Cell] = []
+    header: list[str] | None = None
+    while index < len(lines):
+        line = lines[index].strip()
+        if _CELL_LINE.match(line) and not _PAGE_MARK.match(line):
+            cells.append(Cell(line, offsets[index] + lines[index].index(line), offsets[index] + lines[index].index(line)
+                              + len(line)))  # fmt: skip
+            index += 1
+            continue
+        if header is None:
+            header = _header_cells([cell.text for cell in cells])
+        resume = index
+        while resume < len(lines) and (not lines[resume].strip() or _PAGE_NUMBER.match(lines[resume])):
+            resume += 1
+        repeated = [lines[i].strip() for i in range(resume, min(resume + len(header or []), len(lines)))]
+        if not header or resume == index or repeated != header:
+            break
+        index = resume + len(header)  # the header repeated on the next page
+    return cells, index
+
+
+def _header_cells(texts: list[str]) -> list[str]:
+    """The header's cells: those before the first row's label (合计, or a code and its name)."""
+    first = next((i for i, text in enumerate(texts) if _FIGURE_CELL.match(text) and not _CODE_CELL.match(text)), 0)
+    own = 2 if first >= 2 and _CODE_CELL.match(texts[first - 2]) else 1
+    return texts[: max(0, first - own)]
+
+
+def _rows_from_cell_lines(cells: list[Cell]) -> Table | None:
+    groups: list[tuple[list[Cell], list[Cell]]] = []  # (label cells, figure cells)
+    for cell in cells:
+        is_figure = bool(_FIGURE_CELL.match(cell.text)) and not (
+            _CODE_CELL.match(cell.text) and (not groups or groups[-1][1])
+        )
+        if is_figure and groups:
+            groups[-1][1].append(cell)
+        elif not groups or groups[-1][1]:
+            groups.append(([cell], []))
+        else:
+            groups[-1][0].append(cell)
+    rows = [g for g in groups if g[1]]
+    if not rows or groups[-1][1] == [] or len({len(figures) for _, figures in rows}) != 1:
+        return None  # no rows, or rows of different widths: the cells cannot be put in columns
+    width = len(rows[0][1])
+    label_width = max((len(labels) for labels, _ in rows[1:]), default=1)
+    first_labels = rows[0][0]
+    own = 1 if re.fullmatch(r"(?:合计|总计)", first_labels[-1].text) or label_width == 1 else label_width
+    header, first_labels = first_labels[:-own], first_labels[-own:]
+    if len(header) < width + 1 or label_width > 2:
+        return None
+    header = header[-(width + label_width) :]
+    body = [(first_labels, rows[0][1]), *rows[1:]]
+
+    def padded(labels: list[Cell]) -> list[Cell]:
+        return [Cell("", labels[0].start, labels[0].start)] * (label_width - len(labels)) + labels
+
+    table_rows = [header, *(padded(labels) + figures for labels, figures in body)]
+    return Table(cells[0].start, cells[-1].end, table_rows)
 
 
 # ---- a funds header and its figures on one line ------------------------------------------------
