@@ -7,8 +7,11 @@
   ("公务接待费 | 1.8 | 1.52 |"); empty cells between bars are kept.
 - One cell per line with a bar on the line between cells ("合计\\n|\\n0.36\\n|"): the rows are
   rebuilt from the number of header cells.
+- Tab-separated rows, one a line (spreadsheet copies, TSV exports): a blank line ends the table.
 - Plain rows under a unit line ("单位:万元"): a label and its figures, spaces lost
   ("一、支出合计9.28").
+- One cell per line under a unit line, nothing between cells: the rows are rebuilt from the runs of
+  figures after each label (across a page break that repeats the header).
 - A self-evaluation's funds block read by OCR onto one line: its column names, then its figures
   ("年初预算数全年预算数全年执行数分值执行率得分250000.00 250000.00 215,457.6 10 8.62").
 Cells keep their spans into the normalised text.
