@@ -35,7 +35,12 @@ final as (
         lines.stated_in,
         lines.evidence,
         lines.span_start,
-        lines.span_end
+        lines.span_end,
+        lines.page,
+        lines.box_x0,
+        lines.box_top,
+        lines.box_x1,
+        lines.box_bottom
     from lines
     inner join documents on lines.document_id = documents.document_id
 )

@@ -28,7 +28,12 @@ renamed as (
         span_start,
         span_end,
         source_span_start,
-        source_span_end
+        source_span_end,
+        page,
+        box_x0,
+        box_top,
+        box_x1,
+        box_bottom
     from source
 )
 

@@ -316,6 +316,25 @@ def test_corpus_pdfs(prefect_server, tmp_path):
         )
     )
     assert ("2010601", "行政运行", Decimal("1511.89"), True) in coded
+    # a reviewer goes from a figure to its page: the 收入支出决算总表 is page 7 of the PDF, the
+    # explanation's "收入支出总计2995.39万元" page 21; every fact of a PDF has a page and a box
+    placed = set(
+        query(
+            warehouse,
+            """select pattern, page, box_x0 < box_x1 and box_top < box_bottom from marts.fct_document_facts
+        where source_file = ? and metric = 'total_income_expenditure' and amount_wan = 2995.39""",
+            [finance],
+        )
+    )
+    assert {(p, page, ok) for p, page, ok in placed if p == "table:收入支出决算总表"} == {
+        ("table:收入支出决算总表", 7, True)
+    }
+    assert {page for _, page, _ in placed} == {7, 21}
+    assert query(warehouse, "select count(*) from marts.fct_document_facts where page is null") == [(0,)]
+    assert query(
+        warehouse, "select count(*) from marts.fct_expenditure_by_function where page is null and source_file = ?",
+        [finance],
+    ) == [(0,)]  # fmt: skip
     revenue = set(
         query(
             warehouse,

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from fiscal.documents.layout import LayoutBuilder, TextLayout
 from fiscal.documents.reader_errors import UnreadableDocument
 
 MAX_PDF_PAGES = 500
@@ -63,16 +64,28 @@ def _cell_text(value: Any) -> str:
 
 # ---- PDF ----------------------------------------------------------------------------------------
 def pdf_text(data: bytes) -> str:
+    return pdf_text_and_layout(data)[0]
+
+
+def pdf_text_and_layout(data: bytes) -> tuple[str, TextLayout]:
+    """The text of every page, and where each of its characters sits (page, box)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    builder = LayoutBuilder()
+    page_lengths: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise UnreadableDocument(f"PDF has {len(pdf.pages)} pages, over the {MAX_PDF_PAGES} page limit")
-            pages = [_pdf_page_text(page) for page in pdf.pages]
+            for number, page in enumerate(pdf.pages, start=1):
+                if number > 1:
+                    builder.write("\n", number - 1)
+                before = len(builder.layout.pages)
+                _pdf_page_text(page, number, builder)
+                page_lengths.append(len(builder.layout.pages) - before)
     except UnreadableDocument:
         raise
     except (PDFPasswordIncorrect, PdfminerException) as error:
@@ -82,31 +95,66 @@ def pdf_text(data: bytes) -> str:
         raise UnreadableDocument(f"corrupt or unreadable PDF: {type(cause).__name__}") from error
     except Exception as error:
         raise UnreadableDocument(f"corrupt or unreadable PDF: {type(error).__name__}: {error}") from error
-    if not pages or all(len(page.strip()) < MIN_TEXT_CHARS_PER_PAGE for page in pages):
+    text = builder.text
+    if not page_lengths or all(length < MIN_TEXT_CHARS_PER_PAGE for length in page_lengths) or not text.strip():
         raise UnreadableDocument("scanned PDF without a text layer (needs OCR)")
-    return "\n".join(pages)
+    return text, builder.layout
 
 
-def _pdf_page_text(page: Any) -> str:
+def _pdf_page_text(page: Any, number: int, builder: LayoutBuilder) -> None:
     """The page's prose and its ruled tables in reading order, tables as tab-separated rows."""
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
-    parts: list[str] = []
     top = 0.0
+    written = False
+
+    def separate() -> None:
+        nonlocal written
+        if written:
+            builder.write("\n", number)
+        written = True
+
     for table in tables:
         _, table_top, _, table_bottom = table.bbox
         if table_top > top:
-            parts.append(_pdf_region_text(page, top, table_top))
-        rows = [[cell or "" for cell in row] for row in table.extract()]
-        parts.append("\n".join(["", *table_lines(rows)]))
+            region = page.within_bbox((0, top, page.width, table_top)).get_textmap(y_tolerance=PDF_LINE_TOLERANCE)
+            if region.as_string:
+                separate()
+                builder.write_textmap(region.tuples, number)
+        rows = _table_rows(table)
+        if rows:
+            separate()
+            _pdf_table_text(rows, number, builder)
         top = max(top, table_bottom)
     if top < page.height:
-        parts.append(_pdf_region_text(page, top, page.height))
-    return "\n".join(part for part in parts if part)
+        region = page.within_bbox((0, top, page.width, page.height)).get_textmap(y_tolerance=PDF_LINE_TOLERANCE)
+        if region.as_string:
+            separate()
+            builder.write_textmap(region.tuples, number)
 
 
-def _pdf_region_text(page: Any, top: float, bottom: float) -> str:
-    region = page.within_bbox((0, top, page.width, bottom))
-    return region.extract_text(y_tolerance=PDF_LINE_TOLERANCE) or ""
+def _table_rows(table: Any) -> list[list[tuple[str, Any]]]:
+    """The rows `table_lines` keeps, each cell's text (as `_cell_text` writes it) with its box."""
+    rows = []
+    for texts, row in zip(table.extract(), table.rows, strict=False):
+        cells = [(_cell_text(text or ""), box) for text, box in zip(texts, row.cells, strict=False)]
+        if not any(text for text, _ in cells):
+            continue
+        while cells and not cells[-1][0]:
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def _pdf_table_text(rows: list[list[tuple[str, Any]]], number: int, builder: LayoutBuilder) -> None:
+    """The table in the tab-separated form of `table_lines`, each cell's text with the cell's box."""
+    builder.write("\n", number)  # the blank line that sets a table apart
+    for index, cells in enumerate(rows):
+        if index:
+            builder.write("\n\n", number)
+        for text, box in cells:
+            builder.write("\t", number)
+            builder.write(text, number, box)
+    builder.write("\n", number)
 
 
 # ---- DOCX ---------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from fiscal.documents.formats import READERS
+from fiscal.documents.formats import READERS, pdf_text_and_layout
+from fiscal.documents.layout import TextLayout
 from fiscal.documents.normalise import to_simplified
 from fiscal.documents.reader_errors import UnreadableDocument
 
@@ -39,6 +40,7 @@ class SourceDocument:
     byte_size: int
     encoding: str | None
     text: str | None  # None when the bytes could not be read as text
+    layout: TextLayout | None = None  # PDFs: the page and box of every character of `text`
 
 
 def document_id_of(data: bytes) -> str:
@@ -152,8 +154,11 @@ def read_document(path: Path) -> tuple[SourceDocument, UnreadableDocument | None
     try:
         if not data.strip():
             raise UnreadableDocument("empty file")
+        layout = None
         if fmt in ("text", "markdown"):
             text, encoding = decode_text(data)
+        elif fmt == "pdf":
+            (text, layout), encoding = pdf_text_and_layout(data), None
         elif fmt in READERS:
             text, encoding = READERS[fmt](data), None
         elif fmt == "doc":
@@ -164,7 +169,7 @@ def read_document(path: Path) -> tuple[SourceDocument, UnreadableDocument | None
             raise UnreadableDocument("no text in the document")
     except UnreadableDocument as refusal:
         return base, refusal
-    return SourceDocument(path, base.document_id, base.format, len(data), encoding, text), None
+    return SourceDocument(path, base.document_id, base.format, len(data), encoding, text, layout), None
 
 
 def display_path(path: Path) -> str:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import duckdb
 
+# A PDF figure's page (1-based) and box in points from the page's top-left corner; null elsewhere.
+POINT = "DECIMAL(9, 2)"
+PAGE_BOX_COLUMNS = ("page", "box_x0", "box_top", "box_x1", "box_bottom")
+PAGE_BOX = ", page integer, " + ", ".join(f"{column} {POINT}" for column in PAGE_BOX_COLUMNS[1:])
 MONEY = "DECIMAL(38, 10)"  # 元 amounts become 万元 with 4 more decimals; 10 keeps every one exact
 RATE = "DECIMAL(18, 6)"
 
@@ -28,7 +32,7 @@ create table if not exists raw.facts (
     precision_wan {MONEY}, pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
     label varchar, span_start integer not null, span_end integer not null,
     source_span_start integer not null, source_span_end integer not null, sentence varchar not null,
-    section varchar, pattern varchar
+    section varchar, pattern varchar{PAGE_BOX}
 );
 create table if not exists raw.classified_lines (
     document_id varchar not null, line_id integer not null, classification varchar not null,
@@ -37,7 +41,7 @@ create table if not exists raw.classified_lines (
     basis varchar not null, amount_wan {MONEY} not null, precision_wan {MONEY} not null,
     pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar, source varchar not null,
     span_start integer not null, span_end integer not null, source_span_start integer not null,
-    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar
+    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar{PAGE_BOX}
 );
 create table if not exists raw.projects (
     document_id varchar not null, project_id integer not null, project_name varchar not null,
@@ -98,6 +102,11 @@ MIGRATIONS = (
     "alter table raw.facts add column if not exists part_of varchar",
     "alter table raw.indicators add column if not exists unit_column varchar",
     "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
+    *(
+        f"alter table raw.{table} add column if not exists {column} {'integer' if column == 'page' else POINT}"
+        for table in ("facts", "classified_lines")
+        for column in PAGE_BOX_COLUMNS
+    ),
 )
 
 

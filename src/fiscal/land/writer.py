@@ -37,6 +37,8 @@ class LandingResult:
 def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, Any]:
     assert doc.text is not None
     source_start, source_end = doc.text.source_span(prov.span_start, prov.span_end)
+    layout = doc.source.layout
+    box = layout.box(source_start, source_end) if layout is not None else None
     return {
         "span_start": prov.span_start,
         "span_end": prov.span_end,
@@ -45,6 +47,12 @@ def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, A
         "sentence": prov.sentence,
         "section": prov.section,
         "pattern": prov.pattern,
+        # PDFs: the page and the box of the statement (its glyphs, or the table cells it spans)
+        "page": box.page if box else None,
+        "box_x0": box.x0 if box else None,
+        "box_top": box.top if box else None,
+        "box_x1": box.x1 if box else None,
+        "box_bottom": box.bottom if box else None,
     }
 
 
