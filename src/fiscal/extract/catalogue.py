@@ -144,7 +144,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         sets_scope=True,
     ),
     # “三公”经费 (财政拨款“三公”经费支出决算表)
-    P("three_public_total", r"[\"“]?三公[\"”]?经费[\"”]?", "three_public_total", scope="fiscal"),
+    # "“三公”经费支出合计" is the “三公” total, not the department's 支出合计.
+    P(
+        "three_public_total",
+        r"[\"“]?三公[\"”]?经费[\"”]?(?:(?:财政拨款)?支出(?:决算|预算)?(?:合计|总额))?",
+        "three_public_total",
+        scope="fiscal",
+    ),
     P(
         "three_public_outbound_travel",
         r"因公出国\(境\)(?:经)?费(?:用)?",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from fiscal.documents.metadata import UNKNOWN, DocumentMetadata, detect_metadata
+from fiscal.documents.metadata import PERFORMANCE_PROJECT, UNKNOWN, DocumentMetadata, detect_metadata
 from fiscal.documents.normalise import NormalisedText, normalise
 from fiscal.documents.reader import SourceDocument, read_document, source_of
 from fiscal.extract.fiscal_tables import extract_fiscal_tables
 from fiscal.extract.indicators import extract_indicators
-from fiscal.extract.model import Extraction, ExtractionIssue, StandardTable
+from fiscal.extract.model import Extraction, ExtractionIssue, Fact, StandardTable
 from fiscal.extract.statements import extract_statements
 from fiscal.extract.tables import find_tables
 
@@ -61,6 +62,8 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
         for fact in extraction.facts
         if not (fact.metric == "output_quantity" and inside(fact.provenance.span_start, indicator_spans))
     ]
+    if metadata.doc_type == PERFORMANCE_PROJECT:
+        extraction.facts = _with_document_project(text.text, extraction.facts)
     if metadata.doc_type == UNKNOWN and not (extraction.facts or extraction.lines or extraction.indicators):
         return ProcessedDocument(
             source,
@@ -71,6 +74,30 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
             extraction,
         )
     return ProcessedDocument(source, LANDED, None, text, metadata, extraction)
+
+
+# A project self-evaluation names its project in a 项目名称 field or in its title
+# ("…2018年度校舍修缮项目支出绩效自评报告"); its funds and score figures are that project's.
+_PROJECT_NAME_FIELD = re.compile(
+    r"项目名称[:：]\s*(?P<name>[^\s:：,，。;；|\t]{2,40}?)(?=主管部门|(?:项目)?实施单位|项目类别|预算单位|[\s,，。;；|\t]|$)",
+    re.M,
+)
+_PROJECT_IN_TITLE = re.compile(r"\d{4}年度?(?P<name>[^\d\s,，。:：]{2,30}?项目)(?:支出)?(?:绩效)?自评")
+_PROJECT_FIGURES = {"budget_initial", "budget_adjusted", "executed", "execution_rate_pct", "self_eval_score", "grade"}
+
+
+def _with_document_project(text: str, facts: list[Fact]) -> list[Fact]:
+    """Funds and score facts without a project take the document's one project; a document that
+    names several projects (or whose facts already name another) is left as it is."""
+    names = {m.group("name") for m in _PROJECT_NAME_FIELD.finditer(text)}
+    if not names and (title := _PROJECT_IN_TITLE.search(text[:300])):
+        names = {title.group("name")}
+    named = {fact.project_name for fact in facts if fact.project_name}
+    if len(names) != 1 or not named <= names:
+        return facts
+    (project,) = names
+    return [replace(fact, project_name=project) if fact.project_name is None and fact.metric in _PROJECT_FIGURES
+            else fact for fact in facts]  # fmt: skip
 
 
 def process_file(path: Path) -> ProcessedDocument:

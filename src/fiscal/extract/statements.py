@@ -364,6 +364,14 @@ class StatementExtractor:
         if state.after_unplaced and not before.strip(" ,;:、"):
             state.list_mode = "of_unplaced"  # the parts of a figure we could not place: abstain on them too
             return
+        aside = _closes_aside(before, state, self.out.facts)
+        if aside is not None:
+            # "决算为98.60万元,比年初预算减少31.40万元(年初预算130.00万元),其中:…": the figure in the
+            # parenthesis is an aside; the parts are of the figure the sentence is about.
+            index, subject = aside
+            state.whole_metric, state.whole_name, state.whole_fact = subject.metric, None, index
+            state.list_basis, state.list_period, state.list_mode = subject.basis, subject.period, "parts"
+            return
         if state.last_item is not None and not before.strip(" ,;:、"):
             whole_metric, whole_name = state.last_item.metric, state.last_item.name
         else:
@@ -1107,6 +1115,16 @@ class StatementExtractor:
 
     def _issue(self, kind: str, message: str, text: str, start: int, end: int) -> None:
         self.out.issues.append(ExtractionIssue(kind, message, text[:500], start, end, self.tracker.path))
+
+
+def _closes_aside(before: str, state: _SentenceState, facts: list[Fact]) -> tuple[int, Fact] | None:
+    """The sentence's subject fact (and its index), when "其中" follows a parenthesis that closed
+    right after a figure (an aside: "(年初预算130.00万元),其中")."""
+    subject = state.subject
+    if not before.lstrip().startswith(")") or before.strip(" ),;:、") or subject is None:
+        return None
+    index = next((i for i, fact in enumerate(facts) if fact is subject), None)
+    return None if index is None else (index, subject)
 
 
 def _basis(clause: str, inherited: str) -> str:
