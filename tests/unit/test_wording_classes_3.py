@@ -54,3 +54,39 @@ def test_a_project_self_evaluation_s_figures_are_its_project_s():
         "2023年度项目支出绩效自评报告\n\n项目名称：甲项目\n\n全年执行数10.00万元。\n\n项目名称：乙项目\n\n全年执行数20.00万元。\n"
     )
     assert {f.project_name for f in several if f.metric == "executed"} == {None}  # two projects: not guessed
+
+
+def shares(text: str) -> set[tuple[str, D, str | None]]:
+    return {(f.metric, f.pct, f.share_of) for f in facts_of(text) if f.pct is not None}
+
+
+def test_a_share_after_a_parenthesis_is_of_the_figure_before_it():
+    assert shares(
+        "某街道2019年度部门决算\n\n本年支出合计18977.42万元，其中：基本支出11420.88万元（人员经费9635.27万元、"
+        "公用经费1785.61万元），占60.2%；项目支出7556.54万元，占39.8%。"
+    ) == {
+        ("basic_expenditure", D("60.2"), "expenditure_total"),
+        ("project_expenditure", D("39.8"), "expenditure_total"),
+    }
+    assert shares(
+        "某局2016年部门预算\n\n2016年“三公”经费预算安排18.60万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费"
+        "14.80万元（其中：公务用车购置费0万元，公务用车运行维护费14.80万元），占79.6%，公务接待费3.80万元。"
+    ) == {("three_public_vehicle", D("79.6"), "three_public_total")}
+
+
+def test_a_semicolon_closes_a_list_opened_inside_a_list():
+    assert shares(
+        "某委2017年度部门决算\n\n“三公”经费支出21.34万元，其中：因公出国（境）费0万元；公务用车购置及运行维护费15.60万元，"
+        "占73.1%，其中：公务用车购置费0万元，公务用车运行维护费15.60万元；公务接待费5.74万元，占26.9%。"
+    ) == {
+        ("three_public_vehicle", D("73.1"), "three_public_total"),
+        ("three_public_reception", D("26.9"), "three_public_total"),
+    }
+
+
+def test_a_list_of_words_not_recognised_is_not_a_breakdown_of_the_figure_before():
+    found = shares(
+        "某中学2020年部门预算\n\n收入包括：一般公共预算拨款收入4,612.60万元，事业收入240.00万元；支出包括：基本支出4,105.38万元，"
+        "占84.6%，项目支出747.22万元，占15.4%。"
+    )
+    assert not [share for share in found if share[2] == "business_income"]

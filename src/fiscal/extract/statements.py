@@ -155,6 +155,24 @@ class _SentenceState:
     last_change_subject: str | None = None
     last_change_base: str | None = None
     facts_placed: int = 0  # facts placed in this sentence so far
+    # A parenthesis is an aside ("基本支出X万元(人员经费Y万元、公用经费Z万元),占60.2%"): what a list
+    # and the last item were when it opened, restored when it closes.
+    aside: _Aside | None = None
+    # A list opened inside a list ("基本支出…,其中人员经费…、公用经费…;项目支出…"): the outer list,
+    # restored at the clause end (;) that closes the inner one.
+    outer_list: _Aside | None = None
+
+
+@dataclass(frozen=True)
+class _Aside:
+    item: _Item | None
+    whole_metric: str | None
+    whole_name: str | None
+    whole_fact: int | None
+    whole_is_functional: bool
+    list_mode: str | None
+    list_basis: str | None
+    list_period: str | None
 
 
 @dataclass(frozen=True)
@@ -287,7 +305,21 @@ class StatementExtractor:
         if named is not None and METRICS[named[0].yields].basis_neutral:
             self.topic = _Topic(named[0].yields, "prior", named[0].scope)
 
+    def _enter_or_leave_aside(self, label: str, state: _SentenceState) -> None:
+        """Before a figure: a parenthesis its label closes restores the list and the last item as they
+        were when it opened, so what follows is of the figure before the parenthesis; one it opens
+        (and leaves open) saves them."""
+        if state.aside is not None and ")" in label:
+            _restore_list(state, state.aside)
+            state.aside = None
+        if label.rfind("(") > label.rfind(")") and state.aside is None:
+            state.aside = _list_state(state)
+        if state.outer_list is not None and state.aside is None and re.search(r"[;；]", label):
+            _restore_list(state, state.outer_list)
+            state.outer_list = None
+
     def _place(self, q: Quantity, label: str, label_start: int, sentence: _Sentence, state: _SentenceState) -> None:
+        self._enter_or_leave_aside(label, state)
         named_projects = list(cat.INLINE_PROJECT.finditer(label))
         if named_projects:
             self.inline_project = named_projects[-1].group("name")
@@ -360,6 +392,8 @@ class StatementExtractor:
 
     def _open_list(self, before: str, intro: str, state: _SentenceState) -> None:
         """其中 / 主要包括 / 主要用于: the figures that follow are parts of the figure before."""
+        if state.list_mode is not None and state.outer_list is None and state.aside is None:
+            state.outer_list = _list_state(state)  # a list inside a list: the outer one comes back at ";"
         whole_metric, whole_name = None, None
         if state.after_unplaced and not before.strip(" ,;:、"):
             state.list_mode = "of_unplaced"  # the parts of a figure we could not place: abstain on them too
@@ -387,6 +421,13 @@ class StatementExtractor:
             return
         if whole_metric is None and whole_name is None:
             assert state.last_item is not None
+            if re.split(r"[,;:]", before)[-1].strip(" 、()"):
+                # "事业收入240.00万元;支出包括:基本支出…": the list is of words we do not know, not of the
+                # figure before them; its parts are placed, with no whole to share or sum against.
+                state.whole_metric = state.whole_name = state.whole_fact = None
+                state.whole_is_functional, state.list_mode = False, "parts"
+                state.list_basis = state.list_period = None
+                return
             whole_metric, whole_name = state.last_item.metric, state.last_item.name
         state.whole_metric, state.whole_name = whole_metric, whole_name
         item = state.last_item  # the whole's own record, when the whole is the figure just stated
@@ -1115,6 +1156,19 @@ class StatementExtractor:
 
     def _issue(self, kind: str, message: str, text: str, start: int, end: int) -> None:
         self.out.issues.append(ExtractionIssue(kind, message, text[:500], start, end, self.tracker.path))
+
+
+def _list_state(state: _SentenceState) -> _Aside:
+    return _Aside(
+        state.last_item, state.whole_metric, state.whole_name, state.whole_fact,
+        state.whole_is_functional, state.list_mode, state.list_basis, state.list_period,
+    )  # fmt: skip
+
+
+def _restore_list(state: _SentenceState, saved: _Aside) -> None:
+    state.last_item, state.whole_metric, state.whole_name = saved.item, saved.whole_metric, saved.whole_name
+    state.whole_fact, state.whole_is_functional = saved.whole_fact, saved.whole_is_functional
+    state.list_mode, state.list_basis, state.list_period = saved.list_mode, saved.list_basis, saved.list_period
 
 
 def _closes_aside(before: str, state: _SentenceState, facts: list[Fact]) -> tuple[int, Fact] | None:
