@@ -214,7 +214,8 @@ def evaluate(identity: dict, facts: list[dict]) -> tuple[bool, str]:
         tol = Lp + pR
         if kind == "le":
             ok = Lv - Lp <= R + pR
-            return ok, f"{Ltxt} <= {txt}{'' if len(groups['rhs']) == 1 else ' = ' + _num(R, places)}: {'yes' if ok else 'no'}"
+            total = "" if len(groups["rhs"]) == 1 else " = " + _num(R, places)
+            return ok, f"{Ltxt} <= {txt}{total}: {'yes' if ok else 'no'}"
         ok = abs(Lv - R) <= tol
         diff = abs(Lv - R)
         if diff == 0:
@@ -285,7 +286,7 @@ def check_file(jpath: Path) -> tuple[list[str], dict]:
             continue
         try:
             ok, note = evaluate(idt, facts)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             problems.append(f"{where}: cannot evaluate: {e}")
             continue
         if ok != idt.get("holds"):

@@ -157,14 +157,16 @@ class _SentenceState:
     facts_placed: int = 0  # facts placed in this sentence so far
     # A parenthesis is an aside ("基本支出X万元(人员经费Y万元、公用经费Z万元),占60.2%"): what a list
     # and the last item were when it opened, restored when it closes.
-    aside: _Aside | None = None
+    aside: _ListState | None = None
     # A list opened inside a list ("基本支出…,其中人员经费…、公用经费…;项目支出…"): the outer list,
     # restored at the clause end (;) that closes the inner one.
-    outer_list: _Aside | None = None
+    outer_list: _ListState | None = None
 
 
 @dataclass(frozen=True)
-class _Aside:
+class _ListState:
+    """The list a sentence is in and its last item, saved at an aside or a nested list."""
+
     item: _Item | None
     whole_metric: str | None
     whole_name: str | None
@@ -1158,14 +1160,14 @@ class StatementExtractor:
         self.out.issues.append(ExtractionIssue(kind, message, text[:500], start, end, self.tracker.path))
 
 
-def _list_state(state: _SentenceState) -> _Aside:
-    return _Aside(
+def _list_state(state: _SentenceState) -> _ListState:
+    return _ListState(
         state.last_item, state.whole_metric, state.whole_name, state.whole_fact,
         state.whole_is_functional, state.list_mode, state.list_basis, state.list_period,
     )  # fmt: skip
 
 
-def _restore_list(state: _SentenceState, saved: _Aside) -> None:
+def _restore_list(state: _SentenceState, saved: _ListState) -> None:
     state.last_item, state.whole_metric, state.whole_name = saved.item, saved.whole_metric, saved.whole_name
     state.whole_fact, state.whole_is_functional = saved.whole_fact, saved.whole_is_functional
     state.list_mode, state.list_basis, state.list_period = saved.list_mode, saved.list_basis, saved.list_period
