@@ -316,7 +316,13 @@ class StatementExtractor:
             state.aside = None
         if label.rfind("(") > label.rfind(")") and state.aside is None:
             state.aside = _list_state(state)
-        if state.outer_list is not None and state.aside is None and re.search(r"[;；]", label):
+        # Only a list of named parts: in a list of economic items ";" separates the items themselves.
+        if (
+            state.outer_list is not None
+            and state.aside is None
+            and state.list_mode == "parts"
+            and re.search(r"[;；]", label)
+        ):
             _restore_list(state, state.outer_list)
             state.outer_list = None
 
