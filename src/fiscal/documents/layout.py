@@ -41,8 +41,8 @@ class TextLayout:
     def box(self, start: int, end: int) -> PageBox | None:
         """The box around the characters of [start, end) on the page of the first one that has a box."""
         page = None
-        x0 = top = float("inf")
-        x1 = bottom = float("-inf")
+        x0 = top = float("inf")  # float ok: PDF coordinates in points, not money
+        x1 = bottom = float("-inf")  # float ok: PDF coordinates in points, not money
         for index in range(max(0, start), min(end, len(self.pages))):
             if self.x0[index] == NO_BOX or (page is not None and self.pages[index] != page):
                 continue
