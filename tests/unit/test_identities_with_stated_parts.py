@@ -89,3 +89,29 @@ def test_meeting_and_training_listed_under_three_public_are_its_parts():
     apart = DocumentFacts("d", facts=[*doc.facts[:3], fact("meeting_expense", "10.00", scope="fiscal", basis="actual")])
     instance = only(apart, "three_public_total_eq_sum_of_parts")
     assert instance.comparison is not None and instance.comparison.residual == D("60.00")
+
+
+def test_income_sources_without_the_appropriation_are_insufficient():
+    # "收入预算4,216.85万元 … 其中:财政拨款4,136.85万元,其他收入80.00万元": the bare 财政拨款 is not placed.
+    doc = DocumentFacts(
+        "d",
+        facts=[
+            fact("income_total", "4216.85"),
+            fact("other_income", "80.00"),
+        ],
+    )
+    instance = only(doc, "income_total_eq_sum_of_sources")
+    assert instance.comparison is None and instance.missing == "fiscal appropriation income"
+
+
+def test_income_sources_with_the_appropriation_are_compared():
+    doc = DocumentFacts(
+        "d",
+        facts=[
+            fact("income_total", "4216.85"),
+            fact("fiscal_appropriation_income", "4136.85"),
+            fact("other_income", "80.00"),
+        ],
+    )
+    instance = only(doc, "income_total_eq_sum_of_sources")
+    assert instance.comparison is not None and instance.comparison.residual == D("0")

@@ -90,3 +90,51 @@ def test_a_list_of_words_not_recognised_is_not_a_breakdown_of_the_figure_before(
         "占84.6%，项目支出747.22万元，占15.4%。"
     )
     assert not [share for share in found if share[2] == "business_income"]
+
+
+def test_a_growth_rate_after_a_new_figure_is_that_figure_s():
+    changes = {(f.metric, f.subject_metric, f.value) for f in facts_of(
+        "某局2015年度部门决算\n\n公务用车运行维护费19.38万元，比上年减少4.22万元，下降17.9%，公务用车购置费未发生；"
+        "公务接待费6.25万元，较上年下降24.7%。"
+    ) if f.metric in ("change_amount", "growth_pct")}  # fmt: skip
+    assert changes == {
+        ("change_amount", "three_public_vehicle_operation", D("-4.22")),
+        ("growth_pct", "three_public_vehicle_operation", D("-17.9")),
+        ("growth_pct", "three_public_reception", D("-24.7")),
+    }
+
+
+def test_a_figure_beside_the_list_s_whole_ends_the_list():
+    parts = {(f.metric, f.part_of) for f in facts_of(
+        "某局2016年部门预算说明\n\n基本支出3,102.44万元，其中：人员经费2,693.48万元，公用经费408.96万元；"
+        "项目支出1,114.41万元，预算安排食品安全抽检等专项经费。"
+    )}  # fmt: skip
+    assert ("personnel_expense", "basic_expenditure") in parts
+    assert ("public_expense", "basic_expenditure") in parts
+    assert ("project_expenditure", None) in parts
+
+
+def test_shares_in_an_income_list_that_counts_the_carry_over_are_of_the_grand_total():
+    shares = {(f.metric, f.pct, f.share_of) for f in facts_of(
+        "某厅2022年部门预算\n\n收入预算中：一般公共预算拨款收入268.45亿元，占52.4%；政府性基金预算拨款收入4.12亿元；"
+        "事业收入186.73亿元，占36.4%；其他收入21.58亿元；上年结转28.22亿元。"
+    ) if f.pct is not None}  # fmt: skip
+    assert shares == {
+        ("gpb_appropriation_income", D("52.4"), "total_income_expenditure"),
+        ("business_income", D("36.4"), "total_income_expenditure"),
+    }
+
+
+def test_an_income_list_without_the_carry_over_keeps_its_shares_of_income():
+    shares = {(f.metric, f.share_of) for f in facts_of(
+        "某厅2022年部门预算\n\n收入预算中：一般公共预算拨款收入268.45亿元，占55.4%；事业收入186.73亿元，占38.6%；"
+        "其他收入29.00亿元。"
+    ) if f.pct is not None}  # fmt: skip
+    assert shares == {("gpb_appropriation_income", "income_total"), ("business_income", "income_total")}
+
+
+def test_a_share_of_the_budget_s_expenditure_total_is_of_the_expenditure_total():
+    (basic,) = [f for f in facts_of(
+        "某厅2022年部门预算\n\n支出预算中：基本支出302.48亿元，占预算支出总额的59.0%；项目支出209.88亿元。"
+    ) if f.metric == "basic_expenditure"]  # fmt: skip
+    assert (basic.pct, basic.share_of) == (D("59.0"), "expenditure_total")

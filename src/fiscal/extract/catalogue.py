@@ -104,7 +104,11 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("subordinate_income", r"附属单位上缴收入", "subordinate_income", scope="department"),
     P("other_income", r"其他收入|其他资金(?:收入)?", "other_income", scope="department"),
     # Expenditure structure (支出决算表, 基本支出表)
-    P("expenditure_total", rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?", "expenditure_total"),
+    P(
+        "expenditure_total",
+        rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?|{_OWN}(?:预算|决算)?支出总额",
+        "expenditure_total",
+    ),
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
     P(
         "fiscal_expenditure_total",

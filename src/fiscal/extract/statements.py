@@ -99,6 +99,18 @@ _WHOLE_OF_FUNCTIONAL_LIST = {
 _WHOLE_OF_ECONOMIC_LIST = {"personnel_expense", "public_expense"}
 # Components of spending that a classified line is split into as well as the document's total.
 _PARTS_OF_SPENDING = {"basic_expenditure", "project_expenditure", "personnel_expense", "public_expense"}
+# Figures that stand side by side, never one inside the other: a figure of the same group as a
+# list's whole ends that list ("基本支出X,其中:人员经费…,公用经费…;项目支出Y": 项目支出 is no part of 基本支出).
+_PEER_GROUPS = (
+    frozenset({"basic_expenditure", "project_expenditure", "operating_expenditure", "contingency_reserve"}),
+    frozenset({"personnel_expense", "public_expense"}),
+    frozenset({"three_public_outbound_travel", "three_public_vehicle", "three_public_reception"}),
+    frozenset({"fiscal_appropriation_income", "business_income", "operating_income", "superior_subsidy_income",
+               "subordinate_income", "other_income"}),
+    frozenset({"gpb_appropriation_income", "gov_fund_appropriation_income", "soe_capital_appropriation_income",
+               "business_income", "operating_income", "superior_subsidy_income", "subordinate_income",
+               "other_income"}),
+)  # fmt: skip
 _PRIOR_WORDS = re.compile(r"上年|上一年|去年|上年度")
 _PRIOR_YEAR_EXPLICIT = re.compile(r"上年|上一年|\d{4}年")
 # What a change is measured against, written between its subject and its verb.
@@ -155,6 +167,8 @@ class _SentenceState:
     last_change_subject: str | None = None
     last_change_base: str | None = None
     facts_placed: int = 0  # facts placed in this sentence so far
+    # Facts whose share ("占52.4%") names no whole, so is of the list's whole, as far as it is known.
+    implicit_shares: list[int] = field(default_factory=list)
     # A parenthesis is an aside ("基本支出X万元(人员经费Y万元、公用经费Z万元),占60.2%"): what a list
     # and the last item were when it opened, restored when it closes.
     aside: _ListState | None = None
@@ -778,6 +792,8 @@ class StatementExtractor:
                 self._issue_at("unplaced_share", f"share of '{base_words[-30:]}', which names no known figure", prov)
                 return
             self._attach_share(q, base[0].yields if base else state.whole_metric, state.last_item)
+            if base is None and state.last_item.kind == "fact":
+                state.implicit_shares.append(state.last_item.index)
             return
         if cat.COMPLETION.search(stripped):
             # "支出决算为115,749.56元,完成预算的23.42%": the execution rate of the figure just stated.
@@ -937,6 +953,8 @@ class StatementExtractor:
         basis: str | None = None,
         base: str | None = None,
     ) -> None:
+        if state.list_mode == "parts" and _are_peers(state.whole_metric, metric):
+            _leave_list(state)
         # Scores, counts and headcounts are facts about the year, not amounts of a budget.
         basis = "actual" if q.kind in (SCORE, COUNT) else basis or _BASIS_OF_METRIC.get(metric, state.basis)
         value = q.value * sign
@@ -963,9 +981,15 @@ class StatementExtractor:
         )
         self.out.facts.append(fact)
         state.facts_placed += 1
+        if metric == "carryover_begin" and state.list_mode is not None and state.whole_metric == "income_total":
+            self._shares_of_income_with_carryover(state)
         if q.kind == MONEY and metric not in ("change_amount",):
             state.last_item = _Item("fact", len(self.out.facts) - 1, metric, None)
             state.after_unplaced = False
+            if metric != state.last_change_subject:
+                # "公务用车运行维护费19.38万元,比上年减少4.22万元,下降17.9%;公务接待费6.25万元,较上年下降24.7%":
+                # a new figure is the subject of the changes after it.
+                state.last_change_subject = state.last_change_base = None
         if not in_list and state.list_mode is None:
             state.last_fact = fact
             if METRICS[metric].basis_neutral or state.subject is None:
@@ -1072,6 +1096,7 @@ class StatementExtractor:
         )
         self.out.lines.append(line)
         state.last_item = _Item("line", len(self.out.lines) - 1, None, name)
+        state.last_change_subject = state.last_change_base = None  # a new line is the next change's subject
         state.after_unplaced = False
 
     def _project(
@@ -1100,6 +1125,14 @@ class StatementExtractor:
         else:
             line = self.out.lines[item.index]
             self.out.lines[item.index] = replace(line, pct=q.value, pct_precision=q.precision, share_of=base)
+
+    def _shares_of_income_with_carryover(self, state: _SentenceState) -> None:
+        """A list of income that counts the carry-over is the 收入总计: its shares are of that total, not
+        of 本年收入合计 ("收入预算中:一般公共预算拨款收入268.45亿元,占52.4%;…上年结转28.22亿元")."""
+        for index in state.implicit_shares:
+            fact = self.out.facts[index]
+            if fact.share_of == "income_total":
+                self.out.facts[index] = replace(fact, share_of="total_income_expenditure")
 
     def _count_unplaced_part(self, state: _SentenceState) -> None:
         """A part of a list that could not be placed makes its whole's sum incomplete."""
@@ -1177,6 +1210,21 @@ def _restore_list(state: _SentenceState, saved: _ListState) -> None:
     state.last_item, state.whole_metric, state.whole_name = saved.item, saved.whole_metric, saved.whole_name
     state.whole_fact, state.whole_is_functional = saved.whole_fact, saved.whole_is_functional
     state.list_mode, state.list_basis, state.list_period = saved.list_mode, saved.list_basis, saved.list_period
+
+
+def _are_peers(whole: str | None, metric: str) -> bool:
+    return whole is not None and whole != metric and any({whole, metric} <= group for group in _PEER_GROUPS)
+
+
+def _leave_list(state: _SentenceState) -> None:
+    """A figure beside the list's whole: back to the list around it, or out of lists."""
+    if state.outer_list is not None and state.aside is None:
+        _restore_list(state, state.outer_list)
+        state.outer_list = None
+        return
+    state.whole_metric = state.whole_name = state.whole_fact = None
+    state.whole_is_functional, state.list_mode = False, None
+    state.list_basis = state.list_period = None
 
 
 def _closes_aside(before: str, state: _SentenceState, facts: list[Fact]) -> tuple[int, Fact] | None:
