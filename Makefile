@@ -5,9 +5,19 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 export FISCAL_PROJECT_DIR := $(CURDIR)
 
-.PHONY: setup run test lint unit e2e docs bench clean
+.PHONY: setup system run test lint unit e2e docs bench clean
 
-setup: $(STAMP)
+setup: system $(STAMP)
+
+# OCR's opencv needs libGL and GLib: installed with apt where missing and we may (CI runs as root).
+system:
+	@if ! ldconfig -p | grep -q 'libGL.so.1' || ! ldconfig -p | grep -q 'libglib-2.0.so.0'; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libglib2.0-0 > /dev/null; \
+		else \
+			echo "OCR of scanned PDFs needs libGL and GLib: sudo apt-get install libgl1 libglib2.0-0"; \
+		fi; \
+	fi
 
 # Reinstalls only when pyproject.toml or constraints.txt change (the stamp carries their checksum).
 $(STAMP):

@@ -38,11 +38,7 @@ final as (
         span_end,
         source_span_start,
         source_span_end,
-        page,
-        box_x0,
-        box_top,
-        box_x1,
-        box_bottom
+        {{ page_box_columns() }}
     from facts
 )
 

@@ -33,11 +33,7 @@ final as (
         lines.evidence,
         lines.span_start,
         lines.span_end,
-        lines.page,
-        lines.box_x0,
-        lines.box_top,
-        lines.box_x1,
-        lines.box_bottom
+        {{ page_box_columns('lines') }}
     from lines
     inner join documents on lines.document_id = documents.document_id
 )

@@ -105,9 +105,12 @@ def _pdf(tmp_path: Path, name: str, password: str | None = None) -> Path:
     return path
 
 
-def test_pdf_without_text_layer_is_quarantined_as_scanned(tmp_path: Path):
-    document = process_file(_pdf(tmp_path, "scan.pdf"))
-    assert (document.status, document.reason) == ("quarantined", "scanned PDF without a text layer (needs OCR)")
+def test_pdf_without_text_on_any_page_is_quarantined_with_why(tmp_path: Path):
+    document = process_file(_pdf(tmp_path, "blank.pdf"))  # a blank page: no text layer, nothing to OCR
+    assert (document.status, document.reason) == (
+        "quarantined",
+        "no text on any page (1 page: no text layer, and OCR found no text)",
+    )
 
 
 def test_encrypted_pdf_is_quarantined(tmp_path: Path):

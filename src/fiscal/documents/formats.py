@@ -10,23 +10,16 @@ Libraries are imported lazily so that text-only runs do not pay for them.
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from fiscal.documents.layout import LayoutBuilder, TextLayout
 from fiscal.documents.reader_errors import UnreadableDocument
 
-MAX_PDF_PAGES = 500
 # DOCX and XLSX are zip archives: their members' declared sizes (which zipfile enforces when it
 # reads) are checked before parsing, so a small file cannot unpack into gigabytes.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_SHEET_ROWS = 20_000  # a disclosure's tables have hundreds of rows; a million-row sheet is not one
-MIN_TEXT_CHARS_PER_PAGE = 10  # fewer on every page: a scan without a text layer
-# pdfplumber groups characters into lines within this vertical distance; Latin digits set in
-# another font often sit a few points off the Chinese baseline (seen: 4.8 pt).
-PDF_LINE_TOLERANCE = 5
 
 
 def table_lines(rows: Iterable[Iterable[Any]], single_cells_as_prose: bool = False) -> list[str]:
@@ -36,7 +29,7 @@ def table_lines(rows: Iterable[Iterable[Any]], single_cells_as_prose: bool = Fal
     """
     lines: list[str] = []
     for row in rows:
-        cells = [_cell_text(value) for value in row]
+        cells = [cell_text(value) for value in row]
         filled = [cell for cell in cells if cell]
         if not filled:
             continue
@@ -49,7 +42,7 @@ def table_lines(rows: Iterable[Iterable[Any]], single_cells_as_prose: bool = Fal
     return lines
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
@@ -60,101 +53,6 @@ def _cell_text(value: Any) -> str:
     if "\n" in text and not any("a" <= ch.lower() <= "z" for ch in text):
         text = text.replace("\n", "")  # a wrapped Chinese label: 本年收入合\n计
     return " ".join(text.split())
-
-
-# ---- PDF ----------------------------------------------------------------------------------------
-def pdf_text(data: bytes) -> str:
-    return pdf_text_and_layout(data)[0]
-
-
-def pdf_text_and_layout(data: bytes) -> tuple[str, TextLayout]:
-    """The text of every page, and where each of its characters sits (page, box)."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    builder = LayoutBuilder()
-    page_lengths: list[int] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PDF_PAGES:
-                raise UnreadableDocument(f"PDF has {len(pdf.pages)} pages, over the {MAX_PDF_PAGES} page limit")
-            for number, page in enumerate(pdf.pages, start=1):
-                if number > 1:
-                    builder.write("\n", number - 1)
-                before = len(builder.layout.pages)
-                _pdf_page_text(page, number, builder)
-                page_lengths.append(len(builder.layout.pages) - before)
-    except UnreadableDocument:
-        raise
-    except (PDFPasswordIncorrect, PdfminerException) as error:
-        cause = error.args[0] if error.args else error
-        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(error).lower():
-            raise UnreadableDocument("encrypted PDF (password required)") from error
-        raise UnreadableDocument(f"corrupt or unreadable PDF: {type(cause).__name__}") from error
-    except Exception as error:
-        raise UnreadableDocument(f"corrupt or unreadable PDF: {type(error).__name__}: {error}") from error
-    text = builder.text
-    if not page_lengths or all(length < MIN_TEXT_CHARS_PER_PAGE for length in page_lengths) or not text.strip():
-        raise UnreadableDocument("scanned PDF without a text layer (needs OCR)")
-    return text, builder.layout
-
-
-def _pdf_page_text(page: Any, number: int, builder: LayoutBuilder) -> None:
-    """The page's prose and its ruled tables in reading order, tables as tab-separated rows."""
-    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
-    top = 0.0
-    written = False
-
-    def separate() -> None:
-        nonlocal written
-        if written:
-            builder.write("\n", number)
-        written = True
-
-    for table in tables:
-        _, table_top, _, table_bottom = table.bbox
-        if table_top > top:
-            region = page.within_bbox((0, top, page.width, table_top)).get_textmap(y_tolerance=PDF_LINE_TOLERANCE)
-            if region.as_string:
-                separate()
-                builder.write_textmap(region.tuples, number)
-        rows = _table_rows(table)
-        if rows:
-            separate()
-            _pdf_table_text(rows, number, builder)
-        top = max(top, table_bottom)
-    if top < page.height:
-        region = page.within_bbox((0, top, page.width, page.height)).get_textmap(y_tolerance=PDF_LINE_TOLERANCE)
-        if region.as_string:
-            separate()
-            builder.write_textmap(region.tuples, number)
-
-
-def _table_rows(table: Any) -> list[list[tuple[str, Any]]]:
-    """The rows `table_lines` keeps, each cell's text (as `_cell_text` writes it) with its box."""
-    rows = []
-    for texts, row in zip(table.extract(), table.rows, strict=False):
-        cells = [(_cell_text(text or ""), box) for text, box in zip(texts, row.cells, strict=False)]
-        if not any(text for text, _ in cells):
-            continue
-        while cells and not cells[-1][0]:
-            cells.pop()
-        rows.append(cells)
-    return rows
-
-
-def _pdf_table_text(rows: list[list[tuple[str, Any]]], number: int, builder: LayoutBuilder) -> None:
-    """The table in the tab-separated form of `table_lines`, each cell's text with the cell's box."""
-    builder.write("\n", number)  # the blank line that sets a table apart
-    for index, cells in enumerate(rows):
-        if index:
-            builder.write("\n\n", number)
-        for text, box in cells:
-            builder.write("\t", number)
-            builder.write(text, number, box)
-    builder.write("\n", number)
 
 
 # ---- DOCX ---------------------------------------------------------------------------------------
@@ -272,7 +170,6 @@ def html_text(data: bytes) -> str:
 
 
 READERS = {
-    "pdf": pdf_text,
     "docx": docx_text,
     "xlsx": xlsx_text,
     "xlsm": xlsx_text,

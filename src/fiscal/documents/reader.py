@@ -14,9 +14,10 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from fiscal.documents.formats import READERS, pdf_text_and_layout
+from fiscal.documents.formats import READERS
 from fiscal.documents.layout import TextLayout
 from fiscal.documents.normalise import to_simplified
+from fiscal.documents.pdf import pdf_text_and_layout
 from fiscal.documents.reader_errors import UnreadableDocument
 
 _FORMATS_BY_SUFFIX = {

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import duckdb
 
-# A PDF figure's page (1-based) and box in points from the page's top-left corner; null elsewhere.
+# A PDF figure's page (1-based) and box in points from the page's top-left corner, and the OCR
+# confidence where its page was a scan; null elsewhere.
 POINT = "DECIMAL(9, 2)"
-PAGE_BOX_COLUMNS = ("page", "box_x0", "box_top", "box_x1", "box_bottom")
-PAGE_BOX = ", page integer, " + ", ".join(f"{column} {POINT}" for column in PAGE_BOX_COLUMNS[1:])
+CONFIDENCE = "DECIMAL(4, 3)"
+PAGE_BOX_TYPES = {
+    "page": "integer",
+    "box_x0": POINT,
+    "box_top": POINT,
+    "box_x1": POINT,
+    "box_bottom": POINT,
+    "ocr_confidence": CONFIDENCE,
+}
+PAGE_BOX = "".join(f", {column} {kind}" for column, kind in PAGE_BOX_TYPES.items())
 MONEY = "DECIMAL(38, 10)"  # 元 amounts become 万元 with 4 more decimals; 10 keeps every one exact
 RATE = "DECIMAL(18, 6)"
 
@@ -66,6 +75,10 @@ create table if not exists raw.document_tables (
     unit varchar, basis varchar not null, row_count integer not null, span_start integer not null,
     span_end integer not null
 );
+create table if not exists raw.document_pages (
+    document_id varchar not null, page integer not null, engine varchar not null, chars integer not null,
+    ocr_confidence {CONFIDENCE}, note varchar
+);
 create table if not exists raw.extraction_issues (
     document_id varchar not null, issue_id integer not null, kind varchar not null,
     message varchar not null, text varchar, span_start integer, span_end integer, section varchar
@@ -103,9 +116,9 @@ MIGRATIONS = (
     "alter table raw.indicators add column if not exists unit_column varchar",
     "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
     *(
-        f"alter table raw.{table} add column if not exists {column} {'integer' if column == 'page' else POINT}"
+        f"alter table raw.{table} add column if not exists {column} {kind}"
         for table in ("facts", "classified_lines")
-        for column in PAGE_BOX_COLUMNS
+        for column, kind in PAGE_BOX_TYPES.items()
     ),
 )
 

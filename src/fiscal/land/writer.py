@@ -53,6 +53,7 @@ def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, A
         "box_top": box.top if box else None,
         "box_x1": box.x1 if box else None,
         "box_bottom": box.bottom if box else None,
+        "ocr_confidence": box.ocr_confidence if box else None,
     }
 
 
@@ -199,6 +200,12 @@ def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
         {"document_id": doc_id, "table_id": i, "kind": t.kind, "title": t.title, "unit": t.unit,
          "basis": t.basis, "row_count": t.rows, "span_start": t.span_start, "span_end": t.span_end}
         for i, t in enumerate(ex.tables)
+    ]  # fmt: skip
+    layout = doc.source.layout
+    tables["document_pages"] = [
+        {"document_id": doc_id, "page": read.page, "engine": read.engine, "chars": read.chars,
+         "ocr_confidence": read.ocr_confidence, "note": read.note}
+        for read in (layout.page_reads if layout is not None else [])
     ]  # fmt: skip
     tables["extraction_issues"] = [
         {
