@@ -50,6 +50,8 @@ def main(paths: list[Path]) -> None:
               f"({elapsed:.1f} s)")  # fmt: skip
         for figure in sorted(read - layer, key=str):
             print("   OCR only:", figure)
+        for figure in sorted(layer - read, key=str):
+            print("   missed:", figure)
     print(f"all: OCR found {total_found} of {total_layer} text-layer figures, {total_other} others")
 
 

@@ -66,7 +66,7 @@ EXPECTED: dict[str, str | None] = {
     "huge.txt": "byte limit",
     "bomb.docx": "unpacks to",
     "rows.xlsx": "has over 20000 rows",
-    "scan.pdf": "scanned PDF",
+    "scan.pdf": "no text on any page",  # a blank page: no text layer, and nothing for OCR to read
     "truncated.pdf": "corrupt or unreadable PDF",
     "legacy.doc": "unsupported format '.doc'",
     "broken-link.txt": "cannot read the file",

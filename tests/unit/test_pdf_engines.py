@@ -125,6 +125,31 @@ def test_scanned_pages_are_read_by_ocr_with_the_text_layer_s_figures(scanned):
     assert ("total_income_expenditure", D("2995.39")) in amounts
 
 
+def test_a_scanned_summary_table_gives_every_figure_of_the_text_layer(putuo):
+    # 收入支出决算总表, pages 6–7: two sides, empty cells OCR cannot see, and a page break
+    text_layer = _processed(_pages_as_pdf(putuo, (6, 7)))
+    scan = _processed(_pages_as_scan(putuo, (6, 7)))
+    assert [(table.kind, table.rows) for table in scan.extraction.tables] == [("summary", 32)]
+    assert _figures(scan) == _figures(text_layer)
+    read_from_the_pages = {
+        ("gpb_appropriation_income", D("2940.05")),  # 一、一般公共预算财政拨款收入 2,940.05
+        ("other_income", D("6.20")),  # 八、其他收入 6.20
+        ("income_total", D("2946.25")),  # 本年收入合计 2,946.25
+        ("expenditure_total", D("2940.05")),  # 本年支出合计 2,940.05
+        ("carryover_begin", D("49.14")),  # 年初结转和结余 49.14
+        ("carryover_end", D("55.34")),  # 年末结转和结余 55.34
+        ("total_income_expenditure", D("2995.39")),  # 总计 2,995.39
+    }
+    assert {(f[0], f[4]) for f in _figures(scan)} == read_from_the_pages
+    lines = {(line.name, line.amount_wan) for line in scan.extraction.lines}
+    assert lines == {
+        ("一般公共服务支出", D("2106.66")),
+        ("社会保障和就业支出", D("326.71")),
+        ("卫生健康支出", D("60.99")),
+        ("住房保障支出", D("445.69")),
+    }
+
+
 def test_ocr_figures_carry_their_confidence_and_box_into_the_warehouse(scanned):
     _, scan = scanned
     connection = duckdb.connect()
@@ -147,6 +172,37 @@ def test_a_page_ocr_reads_without_confidence_is_not_read(putuo, monkeypatch):
     with pytest.raises(pdf.UnreadableDocument) as refused:
         pdf.pdf_text_and_layout(_pages_as_scan(putuo, (21,)))
     assert str(refused.value) == "no text on any page (1 page: OCR confidence 0.625 below 0.8: page not read)"
+
+
+def test_ocr_rows_keep_the_empty_cells_of_their_columns():
+    builder = pdf.LayoutBuilder()
+    row = 20
+
+    def line(*cells: tuple[str, int, int]) -> list[ocr.Piece]:
+        nonlocal row
+        row += 30
+        return [ocr.Piece(text, x0, row, x1, row + 24, 1.0) for text, x0, x1 in cells]
+
+    pieces = [
+        *line(("项目", 90, 140), ("决算数", 520, 590), ("项目", 640, 690), ("决算数", 1010, 1076)),
+        *line(
+            ("一、财政拨款收入", 90, 300),
+            ("2,940.05", 510, 593),
+            ("一、一般公共服务支出", 636, 900),
+            ("2,106.66", 992, 1076),
+        ),
+        *line(("二、外交支出", 636, 780)),
+        *line(("八、其他收入", 90, 240), ("6.20", 550, 593), ("三、国防支出", 636, 780)),
+        *line(("注:本表反映部门本年度的总收支和年末结转结余情况。", 90, 1000)),
+    ]
+    ocr.write_pieces(pieces, 6, builder, 2)
+    assert builder.text.split("\n") == [
+        "项目\t决算数\t项目\t决算数",
+        "一、财政拨款收入\t2,940.05\t一、一般公共服务支出\t2,106.66",
+        "\t\t二、外交支出\t",
+        "八、其他收入\t6.20\t三、国防支出\t",
+        "注:本表反映部门本年度的总收支和年末结转结余情况。",
+    ]
 
 
 def test_ocr_pieces_become_lines_and_table_rows():

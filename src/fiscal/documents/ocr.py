@@ -77,17 +77,103 @@ def ocr_page(pdfium_page: Any, number: int, builder: LayoutBuilder) -> OcrPage:
 
 
 def write_pieces(pieces: list[Piece], number: int, builder: LayoutBuilder, scale: float) -> None:
-    """Pieces as lines in reading order: top to bottom, then left to right within a line."""
-    for index, line in enumerate(_lines(pieces)):
+    """Pieces as lines in reading order: top to bottom, then left to right within a line. The lines
+    of a table are written as rows of its columns, an empty cell where a row has nothing in a column
+    (OCR sees no empty cells: without them 二、外交支出 would sit in the income side's figure column)."""
+    for index, row in enumerate(_rows(_lines(pieces))):
         if index:
             builder.write("\n", number)
-        height = statistics.median(piece.bottom - piece.top for piece in line)
-        previous: Piece | None = None
-        for piece in line:
-            if previous is not None and piece.x0 - previous.x1 > CELL_GAP * height:
+        for position, cell in enumerate(row):
+            if position:
                 builder.write("\t", number)
-            _write_piece(piece, number, builder, scale)
-            previous = piece
+            for piece_index, piece in enumerate(cell):
+                if piece_index:
+                    builder.write(" ", number)
+                _write_piece(piece, number, builder, scale)
+
+
+def _cells(line: list[Piece]) -> list[list[Piece]]:
+    """A line's pieces grouped into cells: pieces further apart than CELL_GAP line heights."""
+    height = statistics.median(piece.bottom - piece.top for piece in line)
+    cells: list[list[Piece]] = []
+    for piece in line:
+        if cells and piece.x0 - cells[-1][-1].x1 <= CELL_GAP * height:
+            cells[-1].append(piece)
+        else:
+            cells.append([piece])
+    return cells
+
+
+def _rows(lines: list[list[Piece]]) -> list[list[list[Piece]]]:
+    """Each line as its cells. A table (from a line of two or more cells to the last such line after
+    it, with the one-cell lines between) is laid on the columns of its fullest rows."""
+    cells = [_cells(line) for line in lines]
+    wide = [index for index, row in enumerate(cells) if len(row) >= 2]
+    rows: list[list[list[Piece]]] = []
+    index = 0
+    while index < len(cells):
+        if len(cells[index]) < 2:
+            rows.append(cells[index])
+            index += 1
+            continue
+        end = max(i for i in wide if i >= index) + 1  # the table runs to the last line of cells
+        rows.extend(_lay_table(cells[index:end]))
+        index = end
+    return rows
+
+
+def _lay_table(block: list[list[list[Piece]]]) -> list[list[list[Piece]]]:
+    """The block on its columns; a one-cell line that is not in exactly one column (a title, a note
+    across the page) parts two tables, each laid on its own columns."""
+    if not any(len(row) >= 2 for row in block):
+        return block
+    columns = _columns(block)
+    for index, row in enumerate(block):
+        if len(row) == 1 and len(_touching(row[0], columns)) != 1:
+            return [*_lay_table(block[:index]), row, *_lay_table(block[index + 1 :])]
+    return _on_columns(block, columns)
+
+
+def _columns(block: list[list[list[Piece]]]) -> list[tuple[float, float]]:
+    """The columns of a table's fullest rows: from the leftmost start to the rightmost end of each."""
+    width = max(len(row) for row in block)
+    reference = [row for row in block if len(row) == width]
+    return [(min(row[j][0].x0 for row in reference), max(row[j][-1].x1 for row in reference)) for j in range(width)]
+
+
+def _touching(cell: list[Piece], columns: list[tuple[float, float]]) -> list[int]:
+    return [j for j, (left, right) in enumerate(columns) if cell[-1].x1 > left and cell[0].x0 < right]
+
+
+def _on_columns(block: list[list[list[Piece]]], columns: list[tuple[float, float]]) -> list[list[list[Piece]]]:
+    laid: list[list[list[Piece]]] = []
+    for row in block:
+        if len(row) == len(columns):
+            laid.append(row)
+            continue
+        slots: list[list[Piece]] = [[] for _ in columns]
+        for cell in row:
+            column = _column_of(cell, columns)
+            if slots[column]:
+                break  # two cells in one column: the row does not fit the grid, keep it as read
+            slots[column] = cell
+        else:
+            laid.append(slots)
+            continue
+        laid.append(row)
+    return laid
+
+
+def _column_of(cell: list[Piece], columns: list[tuple[float, float]]) -> int:
+    """The column the cell overlaps most, else the nearest one."""
+    left, right = cell[0].x0, cell[-1].x1
+
+    def fit(column: tuple[float, float]) -> tuple[float, float]:  # float ok: pixel positions
+        overlap = min(right, column[1]) - max(left, column[0])
+        distance = abs((left + right) / 2 - (column[0] + column[1]) / 2)
+        return (overlap, -distance)
+
+    return max(range(len(columns)), key=lambda j: fit(columns[j]))
 
 
 def _lines(pieces: list[Piece]) -> list[list[Piece]]:
