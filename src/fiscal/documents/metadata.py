@@ -24,18 +24,33 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (BUDGET, re.compile(r"(部门|单位)预算(?!绩效|项目)|预算(情况)?说明|预算公开")),
 ]
 
-ORG_SUFFIX = r"(?:中心|局|办公室|委员会|委|办|部|院|所|站|队|处|馆|会|政府|办事处|公司|学校|医院|协会)"
+# How the names of budget units end: provincial departments are 厅 (教育厅, 政协办公厅), and units
+# are also 署, 大学, 党校, 台 (气象台), 场 (林场), 园 (幼儿园), 社, 联 (妇联), 协 (科协), 团, 宫.
+ORG_SUFFIX = (
+    r"(?:中心|局|办公室|办公厅|委员会|委|办|部|院|所|站|队|处|馆|会|政府|办事处|公司|学校|医院|协会|厅|署|大学|"
+    r"党校|台|场|园|社|联|协|团|宫)"
+)
 _HAN = r"[\u4e00-\u9fff]"
 _ORG_NAME = rf"{_HAN}[\u4e00-\u9fff()]{{2,60}}?{ORG_SUFFIX}(?:\([\u4e00-\u9fff]{{2,20}}\))?"
-_DEPARTMENT_CUES = [
-    re.compile(rf"(?:部门|单位)(?:单位)?名称(?:\(公章\))?[:：]\s*(?P<name>{_ORG_NAME})"),
-    re.compile(rf"纳入(?P<name>{_ORG_NAME})\d{{4}}年度?部门(?:决算|预算)"),
-    re.compile(
-        rf"^(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME})(?:\d{{4}}年度?)?(?:部门|单位)?(?:整体支出|项目支出)?"
-        r"(?:决算|预算|绩效)",
-        re.M,
+_NEXT_FIELD = r"(?=$|\s|单位[:：]|金额单位|填报|主管部门|项目名称|日期|\d|[,;。])"
+# (weight, cue): the strongest cues name the unit in a field of the form or table.
+_DEPARTMENT_CUES: list[tuple[int, re.Pattern[str]]] = [
+    (5, re.compile(rf"(?:部门|单位)(?:单位)?名称(?:\(公章\))?[:：]\s*(?P<name>{_ORG_NAME})")),
+    # "单位名称襄阳市中心医院填报日期…": the field's colon lost, the next field right after the name
+    (5, re.compile(rf"(?:部门|单位)名称(?P<name>{_ORG_NAME}){_NEXT_FIELD}")),
+    # a standard table's own field: "编制单位:X", "部门:X单位:万元"
+    (5, re.compile(rf"(?:编制|填报|预算)?(?:部门|单位)[:：](?P<name>{_ORG_NAME}){_NEXT_FIELD}", re.M)),
+    (4, re.compile(rf"纳入(?P<name>{_ORG_NAME})\d{{4}}年度?部门(?:决算|预算)")),
+    (
+        3,
+        re.compile(
+            # the title may break after the year: "江苏省政协办公厅2018年度\n部门预算公开"
+            rf"^(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME})(?:\d{{4}}年度?\n?)?(?:部门|单位)?(?:整体支出|项目支出)?"
+            r"(?:决算|预算|绩效)",
+            re.M,
+        ),
     ),
-    re.compile(rf"^(?P<name>{_ORG_NAME})(?:下属|设|无下属|是)", re.M),
+    (2, re.compile(rf"^(?P<name>{_ORG_NAME})(?:下属|设|无下属|是)", re.M)),
 ]
 # A region name is a run of administrative units at the start of a department name.
 _REGION_UNIT = re.compile(
@@ -125,7 +140,7 @@ def detect_published_year(text: str) -> int | None:
 
 def detect_department(text: str) -> str | None:
     candidates: Counter[str] = Counter()
-    for weight, cue in zip((5, 4, 3, 2), _DEPARTMENT_CUES, strict=True):
+    for weight, cue in _DEPARTMENT_CUES:
         for m in cue.finditer(text[:20000]):
             name = re.sub(r"^(?:第[一二三四五六七八九十\d]+部分|\d{4}年度?|我单位|本单位)", "", m.group("name"))
             candidates[name] += weight

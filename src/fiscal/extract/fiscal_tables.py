@@ -43,6 +43,9 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
      "department", None),
     ("agency_operating", re.compile(r"机关运行经费(?:支出)?(?:决算|预算)?(?:情况)?(?:明细)?表"), "gpb", None),
     ("procurement", re.compile(r"政府采购(?:支出)?(?:决算|预算)?(?:情况)?(?:明细)?表"), "department", None),
+    # 财政拨款支出预算表 (江苏 公开05表): the appropriation's spending by functional line, all funds.
+    ("fiscal_expenditure", re.compile(r"财政拨款支出(?:决算|预算)?(?:明细)?表"), "fiscal", "expenditure_total"),
+    ("fiscal_basic", re.compile(r"财政拨款基本支出(?:决算|预算)?(?:明细)?表"), "fiscal", None),
     ("income", re.compile(r"收入(?:决算|预算)?总?表"), "department", "income_total"),
     ("expenditure", re.compile(r"支出(?:决算|预算)?总?表"), "department", "expenditure_total"),
 ]  # fmt: skip
@@ -56,8 +59,13 @@ _TOTAL_LABELS = {
     "支出合计": "expenditure_total", "年初结转和结余": "carryover_begin", "年末结转和结余": "carryover_end",
     "总计": "total_income_expenditure", "收入总计": "total_income_expenditure",
     "支出总计": "total_income_expenditure", "人员经费合计": "personnel_expense",
-    "公用经费合计": "public_expense",
+    "公用经费合计": "public_expense", "当年收入小计": "income_total", "本年收入小计": "income_total",
+    "当年支出小计": "expenditure_total", "本年支出小计": "expenditure_total",
 }  # fmt: skip
+# Where the year's own income and spending are a 小计 (江苏: 当年收入小计, 上年结转资金, 收入合计), the
+# 合计 below them counts the carry-overs: it is the 收支总计.
+_SUBTOTAL_LABELS = re.compile(r"^(?:当年|本年)(?:收入|支出)小计$")
+_GRAND_WHEN_SUBTOTALLED = {"收入合计": "total_income_expenditure", "支出合计": "total_income_expenditure"}
 
 
 @dataclass
@@ -94,10 +102,17 @@ def _amount(text: str, unit: str) -> tuple[Decimal, Decimal, Decimal] | None:
 _OTHER_TABLE_WORDS = re.compile(r"支出|收入|预算|决算|拨款|经费|采购|项目")
 
 
+# What a title line may carry after the table's name: "收支预算总表部门:江苏省政协办公厅单位:万元".
+_TITLE_TRAILER = re.compile(r"(?:编制|填报)?(?:部门|单位)(?:名称)?[:：].*$|金额单位.*$")
+# … and a qualifier after it: "财政拨款支出预算表(功能科目)", "(按经济分类)", "(续)".
+_TITLE_QUALIFIER = re.compile(r"(?<=表)\([\u4e00-\u9fff]{1,8}\)$")
+
+
 def _classify(title_lines: list[str]) -> tuple[str, str, str | None] | None:
-    """A title line: the table's name at its end, after at most a department, year or number."""
+    """A title line: the table's name at its end, after at most a department, year or number, and
+    before at most the department and unit fields."""
     for line in reversed(title_lines):
-        compact = re.sub(r"\s", "", line)
+        compact = _TITLE_QUALIFIER.sub("", _TITLE_TRAILER.sub("", re.sub(r"\s", "", line)))
         for kind, pattern, _, _ in _TITLES:
             match = pattern.search(compact)
             if match and match.end() == len(compact) and not _OTHER_TABLE_WORDS.search(compact[: match.start()]):
@@ -123,7 +138,8 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
     found: list[FiscalTable] = []
     problems: list[tuple[int, int, str]] = []
     previous_end = 0
-    for table in find_tables(text) if tables is None else tables:
+    candidates = find_tables(text) if tables is None else tables
+    for table in (part for candidate in candidates for part in _split_at_titles(candidate)):
         if table.start < previous_end:
             continue  # the same lines read as another shape of table
         if table.shape == "one_line":
@@ -163,6 +179,27 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
             continue
         found.append(FiscalTable(kind, title, replace(table, rows=list(table.rows)), units[-1], basis))
     return found, problems
+
+
+def _split_at_titles(table: Table) -> list[Table]:
+    """Tables a reader ran together: a row inside that is a standard table's title (公开03表支出预算
+    总表部门:…单位:万元) starts the next one."""
+    if table.shape != "rows":
+        return [table]
+    starts = [0] + [
+        index
+        for index, row in enumerate(table.rows)
+        if index > 0 and _is_title_row(row) and _classify(["".join(cell.text for cell in row)]) is not None
+    ]
+    if len(starts) == 1:
+        return [table]
+    parts = []
+    for begin, end in zip(starts, [*starts[1:], len(table.rows)], strict=True):
+        rows = table.rows[begin:end]
+        first = table.start if begin == 0 else rows[0][0].start
+        last = table.end if end == len(table.rows) else rows[-1][-1].end
+        parts.append(replace(table, start=first, end=last, rows=rows))
+    return parts
 
 
 # A PDF row whose cells the reader glued together ("2040504案件审判1,833.30"): a code, a name and
@@ -285,12 +322,15 @@ def _metric_of(label: str) -> str | None:
 # ---- layouts ------------------------------------------------------------------------------------
 def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
     in_carryover = False  # rows under 年初结转和结余 break the carry-over down, not the income
+    subtotalled = any(_SUBTOTAL_LABELS.match(_compact(cell.text)) for row in ft.table.rows for cell in row)
     for row in ft.table.rows:
         texts = [cell.text for cell in row]
         if any("结转和结余" in text or "结余分配" in text for text in texts):
             in_carryover = True
         pairs = [
-            (i, i + 1) for i in range(0, len(texts) - 1) if texts[i] and not _NUMBER.match(texts[i].replace(" ", ""))
+            (i, _amount_index(texts, i))
+            for i in range(0, len(texts) - 1)
+            if texts[i] and not _NUMBER.match(texts[i].replace(" ", ""))
         ]
         for label_index, amount_index in pairs:
             value = _amount(texts[amount_index], ft.unit) if amount_index < len(texts) else None
@@ -298,17 +338,43 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
                 continue
             prov = _provenance(row, ft.title)
             metric = _metric_of(texts[label_index])
-            on_expenditure_side = label_index >= len(texts) // 2
+            if subtotalled and _compact(texts[label_index]) in _GRAND_WHEN_SUBTOTALLED:
+                metric = _GRAND_WHEN_SUBTOTALLED[_compact(texts[label_index])]
+            # right of the income side's label and figure (a 支出用途 side may follow: 江苏's 收支预算总表)
+            on_expenditure_side = label_index >= min(2, len(texts) // 2)
             if in_carryover and metric not in _TOTAL_LABELS.values():
                 continue
             if metric is not None:
                 out.facts.append(_fact(metric, scope if metric in _TOTAL_LABELS.values() else
                                        _scope_of_metric(metric, scope), ft.basis, value, ft.unit,
                                        texts[amount_index], prov))  # fmt: skip
-            elif on_expenditure_side and texts[label_index].endswith("支出"):
+            elif (
+                on_expenditure_side
+                and texts[label_index].endswith("支出")
+                and not any(_FUNCTIONAL_CODE.match(text) for text in texts)
+            ):  # a coded row is a 款 or 项 of another table run on, not a 类 of the summary
                 name = _ORDINAL.sub("", texts[label_index])
                 out.lines.append(_line("functional", 1, name, None, None, None, scope, ft, value,
                                        texts[amount_index], prov))  # fmt: skip
+
+
+_FUNCTIONAL_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+def _compact(label: str) -> str:
+    return _ORDINAL.sub("", re.sub(r"\s", "", label))
+
+
+def _amount_index(texts: list[str], label_index: int) -> int:
+    """The cell of a label's figure: the next one, or for a total row (支出合计 | | | 10,150.48, its
+    figure under the last of the side's columns) the first filled cell after empty ones."""
+    following = label_index + 1
+    if _compact(texts[label_index]) not in _TOTAL_LABELS or (following < len(texts) and texts[following]):
+        return following
+    for index in range(following, len(texts)):
+        if texts[index]:
+            return index if _NUMBER.match(texts[index].replace(" ", "")) else following
+    return following
 
 
 def _scope_of_metric(metric: str, table_scope: str) -> str:
@@ -402,7 +468,7 @@ def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtr
                                texts[total_column], prov))  # fmt: skip
 
 
-def _basic(ft: FiscalTable, out: TableExtraction) -> None:
+def _basic(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
     """Economic classification blocks: (类, 款, 科目名称, 决算数) repeated side by side, or one block
     a row with the code in one cell (科目编码 | 科目名称 | 金额)."""
     class_names: dict[str, str] = {}
@@ -414,7 +480,7 @@ def _basic(ft: FiscalTable, out: TableExtraction) -> None:
             # 合计 | 人员经费 | 公用经费 as columns (the templates since 2021): the row gives all three.
             for index, metric in columns.items():
                 if index < len(texts) and (value := _amount(texts[index], ft.unit)):
-                    out.facts.append(_fact(metric, "gpb", ft.basis, value, ft.unit, texts[index], prov))
+                    out.facts.append(_fact(metric, scope, ft.basis, value, ft.unit, texts[index], prov))
             continue
         blocks = [texts[start : start + 4] for start in range(0, len(texts) - 3, 4)]
         if not any(_amount(block[3], ft.unit) and (_economic_code(block[0], block[1]) or _basic_total(block))
@@ -425,7 +491,7 @@ def _basic(ft: FiscalTable, out: TableExtraction) -> None:
             if value is None:
                 continue
             if total := _basic_total(block):
-                out.facts.append(_fact(total, "gpb", ft.basis, value, ft.unit, block[3], prov))
+                out.facts.append(_fact(total, scope, ft.basis, value, ft.unit, block[3], prov))
                 continue
             code = _economic_code(block[0], block[1])
             if code is None:
@@ -433,7 +499,7 @@ def _basic(ft: FiscalTable, out: TableExtraction) -> None:
             if len(code) == 3:
                 class_names[code] = block[2]
             out.lines.append(_line("economic", 1 if len(code) == 3 else 2, block[2], code,
-                                   class_names.get(code[:3]) if len(code) == 5 else block[2], None, "gpb", ft,
+                                   class_names.get(code[:3]) if len(code) == 5 else block[2], None, scope, ft,
                                    value, block[3], prov))  # fmt: skip
 
 
@@ -646,8 +712,8 @@ def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> Table
         _, _, scope, total_metric = next(entry for entry in _TITLES if entry[0] == ft.kind)
         if ft.kind in ("summary", "fiscal_summary"):
             _summary(ft, scope, out)
-        elif ft.kind == "gpb_basic":
-            _basic(ft, out)
+        elif ft.kind in ("gpb_basic", "fiscal_basic"):
+            _basic(ft, scope, out)
         elif ft.kind == "three_public" and _has_template_columns(ft):
             _three_public(ft, out)
         elif ft.table.shape == "one_line":
@@ -656,7 +722,7 @@ def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> Table
             _row_labelled(ft, out)
         elif ft.kind == "procurement":
             _procurement(ft, out)
-        elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"):
+        elif ft.kind in ("income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital", "fiscal_expenditure"):
             _coded(ft, scope, total_metric, out)
         out.tables.append(ft)
         out.consumed.append((ft.table.start, ft.table.end))
