@@ -106,3 +106,21 @@ def test_a_document_with_a_gbk_file_name_lands(tmp_path: Path):
         result = Lander(connection).land(process_file(Path(os.fsdecode(raw))))
         assert result.status == "landed"
         assert connection.execute("select file_name from raw.documents").fetchall() == [("某局2023年度部门决算.txt",)]
+
+
+def test_the_department_from_the_ways_pages_name_it():
+    named = {
+        "江苏省政协办公厅2018年度\n部门预算公开\n目录": "江苏省政协办公厅",  # a 厅, its title broken after the year
+        "四川省教育厅2022年部门预算\n": "四川省教育厅",
+        "\t收支预算总表部门:江苏省政协办公厅单位:万元\n\t收入": "江苏省政协办公厅",  # a table's own field
+        "收入支出决算总表\n编制单位:洛阳市偃师区府店镇人民政府 金额单位:万元\n": "洛阳市偃师区府店镇人民政府",
+        "部门整体支出绩效自评表\n单位(盖章):绥阳县太白镇人民政府\n填报日期:2022年2月3日": "绥阳县太白镇人民政府",
+        "一、部门基本情况\n重庆解放碑中央商务区管理委员会(以下简称“本部门”)为渝中区政府派出机构": (
+            "重庆解放碑中央商务区管理委员会"
+        ),
+        "目录\n第一部分河南省红十字血液中心概况\n一、主要职能": "河南省红十字血液中心",
+        "六安市工商业联合会2021年度一般公共预算财政拨款“三公”经费支出决算\n": "六安市工商业联合会",
+        "重庆市荣昌区总工会本级2024年度决算公开说明\n": "重庆市荣昌区总工会",
+        "单位名称襄阳市中心医院填报日期2022年3月18日": "襄阳市中心医院",
+    }
+    assert {text: detect_metadata(text).department for text in named} == named

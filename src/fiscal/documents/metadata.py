@@ -34,22 +34,30 @@ _HAN = r"[\u4e00-\u9fff]"
 _ORG_NAME = rf"{_HAN}[\u4e00-\u9fff()]{{2,60}}?{ORG_SUFFIX}(?:\([\u4e00-\u9fff]{{2,20}}\))?"
 _NEXT_FIELD = r"(?=$|\s|单位[:：]|金额单位|填报|主管部门|项目名称|日期|\d|[,;。])"
 # (weight, cue): the strongest cues name the unit in a field of the form or table.
+# What may stand between a unit's name and the words that say what the page is: the year, 本级, and
+# the subject (“三公”经费, 政府采购, 项目自评) of a page that reports one part of the accounts.
+_SUBJECT = (
+    r"(?:本级|机关)?(?:\d{4}年度?\n?)?(?:部门|单位)?(?:一般公共预算)?(?:财政拨款)?(?:[\"“]?三公[\"”]?经费)?(?:支出)?"
+    r"(?:整体支出|项目支出)?(?:决算|预算|绩效|项目自评|整体绩效|政府采购)"
+)
+# (weight, cue): the strongest cues name the unit in a field of the form or table.
 _DEPARTMENT_CUES: list[tuple[int, re.Pattern[str]]] = [
-    (5, re.compile(rf"(?:部门|单位)(?:单位)?名称(?:\(公章\))?[:：]\s*(?P<name>{_ORG_NAME})")),
+    (5, re.compile(rf"(?:部门|单位)(?:单位)?名称(?:\((?:公章|盖章)\))?[:：]\s*(?P<name>{_ORG_NAME})")),
     # "单位名称襄阳市中心医院填报日期…": the field's colon lost, the next field right after the name
     (5, re.compile(rf"(?:部门|单位)名称(?P<name>{_ORG_NAME}){_NEXT_FIELD}")),
-    # a standard table's own field: "编制单位:X", "部门:X单位:万元"
-    (5, re.compile(rf"(?:编制|填报|预算)?(?:部门|单位)[:：](?P<name>{_ORG_NAME}){_NEXT_FIELD}", re.M)),
-    (4, re.compile(rf"纳入(?P<name>{_ORG_NAME})\d{{4}}年度?部门(?:决算|预算)")),
+    # a standard table's or form's own field: "编制单位:X", "部门:X单位:万元", "单位(盖章):X"
     (
-        3,
+        5,
         re.compile(
-            # the title may break after the year: "江苏省政协办公厅2018年度\n部门预算公开"
-            rf"^(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME})(?:\d{{4}}年度?\n?)?(?:部门|单位)?(?:整体支出|项目支出)?"
-            r"(?:决算|预算|绩效)",
-            re.M,
+            rf"(?:编制|填报|预算)?(?:部门|单位)(?:\((?:公章|盖章)\))?[:：](?P<name>{_ORG_NAME}){_NEXT_FIELD}", re.M
         ),
     ),
+    (5, re.compile(rf"(?P<name>{_ORG_NAME})\(以下简称")),  # "X(以下简称“本部门”)"
+    (4, re.compile(rf"纳入(?P<name>{_ORG_NAME})\d{{4}}年度?部门(?:决算|预算)")),
+    (4, re.compile(rf"第[一二三四五六七八九十]+部分(?P<name>{_ORG_NAME})(?:概况|基本情况)")),
+    # a title: "[2018年]X[2018年度][部门]决算", "X2021年度一般公共预算财政拨款“三公”经费支出决算"; the
+    # title may break after the year, and a web page may put a note before it ("(2018部门预算公开)")
+    (3, re.compile(rf"^(?:\([^()\n]{{1,20}}\))?(?:\d{{4}}年度?)?(?P<name>{_ORG_NAME}){_SUBJECT}", re.M)),
     (2, re.compile(rf"^(?P<name>{_ORG_NAME})(?:下属|设|无下属|是)", re.M)),
 ]
 # A region name is a run of administrative units at the start of a department name.
