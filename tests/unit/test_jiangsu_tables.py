@@ -140,3 +140,29 @@ def test_a_title_s_qualifier_does_not_run_its_table_into_the_one_before():
     summary_lines = {line.name for line in document.extraction.lines if line.source == "table:财政拨款收支预算总表"}
     assert summary_lines == set()
     assert lines_of(document, "财政拨款支出预算表", 1)["201"] == D("10191.56")
+
+
+def test_a_summary_whose_cells_span_grid_columns_and_wrap_around_their_figure(court_2018):
+    # 一、2018年度江苏省高级人民法院收支预算总表: every merged cell spans three grid columns, and
+    # "三、单位预留机动经费" wraps onto the lines above and below its figure 3,258.06
+    summary = {
+        f.metric: f.amount_wan
+        for f in court_2018.extraction.facts
+        if f.provenance.sentence.startswith("收支预算总表") and f.scope == "department"
+    }
+    assert summary == {
+        "fiscal_appropriation_income": D("33172.15"),  # 一、财政拨款
+        "basic_expenditure": D("18570.82"),
+        "project_expenditure": D("11343.27"),
+        "contingency_reserve": D("3258.06"),
+        "income_total": D("33172.15"),  # 当年收入小计
+        "expenditure_total": D("33172.15"),  # 当年支出小计
+        "total_income_expenditure": D("33172.15"),  # 收入合计, 支出合计
+    }
+    classes = {(line.name, line.amount_wan) for line in court_2018.extraction.lines
+               if line.source == "table:收支预算总表"}  # fmt: skip
+    assert classes == {
+        ("公共安全支出", D("26200.88")),
+        ("社会保障和就业支出", D("2254.76")),
+        ("住房保障支出", D("4716.51")),
+    }

@@ -323,7 +323,7 @@ def _metric_of(label: str) -> str | None:
 def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
     in_carryover = False  # rows under 年初结转和结余 break the carry-over down, not the income
     subtotalled = any(_SUBTOTAL_LABELS.match(_compact(cell.text)) for row in ft.table.rows for cell in row)
-    for row in ft.table.rows:
+    for row in _rejoin_wrapped_labels(_without_spread_columns(ft.table.rows)):
         texts = [cell.text for cell in row]
         if any("结转和结余" in text or "结余分配" in text for text in texts):
             in_carryover = True
@@ -359,6 +359,41 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
 
 
 _FUNCTIONAL_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+def _without_spread_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows without the grid columns no row of figures fills: a PDF table whose merged cells each
+    span several grid columns ("一、财政拨款 | | | 33,172.15 | | | 一、一般公共服务支出 …") then reads as
+    label, figure, label, figure."""
+    figure_rows = [row for row in rows if any(_NUMBER.match(cell.text.replace(" ", "")) for cell in row)]
+    used = {index for row in figure_rows for index, cell in enumerate(row) if cell.text}
+    if not used:
+        return rows
+    return [[cell for index, cell in enumerate(row) if index in used] for row in rows]
+
+
+def _rejoin_wrapped_labels(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A label a PDF cell wrapped around its figure ("三、单位预留机动经" / 3,258.06 / "费", the figure on
+    the middle line, in a row of its own): the two pieces joined on the figure's row."""
+    rows = [list(row) for row in rows]
+
+    def text(row: int, column: int) -> str:
+        return rows[row][column].text if 0 <= row < len(rows) and column < len(rows[row]) else ""
+
+    for index in range(1, len(rows) - 1):
+        for column in range(len(rows[index]) - 1):
+            if text(index, column) or not _NUMBER.match(text(index, column + 1).replace(" ", "")):
+                continue
+            above, below = text(index - 1, column), text(index + 1, column)
+            if not above or not below or _ORDINAL.match(below) or _NUMBER.match(below.replace(" ", "")):
+                continue
+            if text(index - 1, column + 1) or text(index + 1, column + 1):
+                continue
+            top, bottom = rows[index - 1][column], rows[index + 1][column]
+            rows[index][column] = Cell(above + below, top.start, bottom.end)
+            rows[index - 1][column] = Cell("", top.start, top.start)
+            rows[index + 1][column] = Cell("", bottom.start, bottom.start)
+    return rows
 
 
 def _compact(label: str) -> str:
