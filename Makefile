@@ -9,13 +9,19 @@ export FISCAL_PROJECT_DIR := $(CURDIR)
 
 setup: system $(STAMP)
 
-# OCR's opencv needs libGL and GLib: installed with apt where missing and we may (CI runs as root).
+# Debian packages, installed with apt where missing and we may (CI runs as root): libGL and GLib for
+# OCR's opencv; chromium and CJK fonts for the report's browser test (and your screenshots).
+SYSTEM_PACKAGES := libgl1 libglib2.0-0 chromium fonts-noto-cjk
 system:
-	@if ! ldconfig -p | grep -q 'libGL.so.1' || ! ldconfig -p | grep -q 'libglib-2.0.so.0'; then \
+	@missing=""; for package in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libglib2.0-0 > /dev/null; \
+			echo "installing$$missing (apt)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing > /dev/null; \
 		else \
-			echo "OCR of scanned PDFs needs libGL and GLib: sudo apt-get install libgl1 libglib2.0-0"; \
+			echo "missing Debian packages:$$missing (sudo apt-get install$$missing): OCR or the browser test will not run"; \
 		fi; \
 	fi
 

@@ -15,6 +15,7 @@ from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, projec
 from fiscal.export import export_marts
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
+from fiscal.report.site import build_report
 from fiscal.runs import build_fingerprint, current_validation, exclusive_run, wait_until_writable
 from flows.ingest import IngestReport, ingest
 from flows.transform import transform
@@ -28,6 +29,7 @@ class PipelineReport:
     warehouse: str
     skipped: bool = False  # nothing new landed and the marts were up to date: no rebuild, no validation
     published: str | None = None  # the release readers see (exports/latest), when published
+    report: str | None = None  # the static site's index.html, when built
 
 
 def notify_failure(flow: Any, flow_run: Any, state: Any) -> None:
@@ -89,16 +91,33 @@ def pipeline(
                 )
                 previous = ValidationSummary(last.run_id, sum(last.by_status.values()), last.by_status)
                 previous.data_docs = last.data_docs
-                return PipelineReport(ingested, previous, str(target), skipped=True)
+                site = report_folder(target) / "index.html"
+                return PipelineReport(
+                    ingested, previous, str(target), skipped=True, report=str(site) if site.exists() else None
+                )
         wait_until_writable(target)
         interrupts.checkpoint()
         transform(str(target))
         interrupts.checkpoint()
         checked = validate(str(target), alert, build_fingerprint())
         release = export_marts(target, published_folder(target)) if publish else None
+        site = build_report(target, report_folder(target)) if publish else None
     if release is not None:
         logger.info("published %d marts to %s", len(release.tables), release.latest)
-    return PipelineReport(ingested, checked, str(target), published=str(release.latest) if release else None)
+    if site is not None:
+        logger.info("report: %s", site.index)
+    return PipelineReport(
+        ingested,
+        checked,
+        str(target),
+        published=str(release.latest) if release else None,
+        report=str(site.index) if site else None,
+    )
+
+
+def report_folder(warehouse: Path) -> Path:
+    """Where a warehouse's report site goes: beside it, named after it."""
+    return warehouse.with_name(warehouse.stem + "-report")
 
 
 def published_folder(warehouse: Path) -> Path:

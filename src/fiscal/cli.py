@@ -299,6 +299,8 @@ def _print_summary(report) -> None:
         console.print(f"Published for BI tools (Parquet and views.duckdb): {report.published}")
     if checked.data_docs:
         console.print(f"Data Docs: {checked.data_docs}")
+    if report.report:
+        console.print(f"Report (open in a browser): {report.report}")
 
 
 EXAMPLES_PER_GROUP = 3
@@ -462,6 +464,27 @@ def export(
     console.print(f"exported {len(release.tables)} tables to {_safe(release.folder)}")
     views = f" (or the views in {_safe(release.latest / VIEWS_FILE)})" if file_format == "parquet" else ""
     console.print(f"readers open {_safe(release.latest)}{views}")
+
+
+@app.command()
+def report(
+    warehouse: WarehouseOption = None,
+    out: Annotated[Path | None, typer.Option(help="Folder for the site. Default: beside the warehouse.")] = None,
+) -> None:
+    """Build the static report site from the marts: departments and years, each department-year's
+    figures and charts, and each document's findings with their evidence marked (no server needed)."""
+    from fiscal.report.site import build_report
+    from flows.pipeline import report_folder
+
+    warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
+    if not warehouse.exists():
+        console.print(f"[red]No warehouse at {_safe(warehouse)}[/red]: run `fiscal run` first.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    built = build_report(warehouse, out or report_folder(warehouse))
+    console.print(
+        f"report of {built.department_pages} department-years and {built.document_pages} documents: "
+        f"{_safe(built.index)}"
+    )
 
 
 @app.command("measure-detection")

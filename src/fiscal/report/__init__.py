@@ -1,0 +1,1 @@
+"""The static report site built from the marts (fiscal report)."""

@@ -1,0 +1,125 @@
+"""The report site `fiscal run` builds (issue 12): pages from the marts, opened in a real browser.
+
+The run: the bundled samples, the Putuo finance bureau's PDF with planted errors (../shared/corpus)
+and a corrupt file. Screenshots go to $FISCAL_TEST_ARTIFACTS (default build/test-artifacts).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from fiscal.cli import app
+from fiscal.report.site import department_page, document_page
+from tests.conftest import copy_samples
+
+PLANTED = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "corpus"
+    / "pdf"
+    / "putuo_finance_bureau_2024_final_accounts_with_planted_errors.pdf"
+)
+DEFAULT_ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "test-artifacts"
+ARTIFACTS = Path(os.environ.get("FISCAL_TEST_ARTIFACTS", DEFAULT_ARTIFACTS))
+
+
+@pytest.fixture(scope="module")
+def site(prefect_server, tmp_path_factory):
+    if not PLANTED.is_file():
+        pytest.skip("shared/corpus is not beside the checkout")
+    inbox = tmp_path_factory.mktemp("report-inbox")
+    copy_samples(inbox)
+    shutil.copy(PLANTED, inbox / PLANTED.name)
+    (inbox / "corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nendobj\n")
+    warehouse = tmp_path_factory.mktemp("report-warehouse") / "fiscal.duckdb"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    root = warehouse.with_name("fiscal-report")
+    assert f"Report (open in a browser): {root / 'index.html'}" in result.output.replace("\n", "")
+    return root, warehouse
+
+
+def _one(warehouse: Path, sql: str) -> tuple:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        row = connection.execute(sql).fetchone()
+    assert row is not None
+    return row
+
+
+def _finance_bureau(warehouse: Path) -> tuple[str, str]:
+    return _one(
+        warehouse,
+        "select department_id, document_id from marts.dim_document where source_file like 'putuo_finance_bureau%'",
+    )
+
+
+def test_the_index_lists_every_document_with_its_status(site):
+    root, _ = site
+    index = (root / "index.html").read_text(encoding="utf-8")
+    assert PLANTED.name in index and "上海市普陀区财政局" in index
+    assert "corrupt.pdf" in index and "corrupt or unreadable PDF" in index  # quarantined, with why
+    assert (root / "assets" / "report.js").is_file() and "http" not in (root / "assets" / "report.js").read_text()
+
+
+def test_a_department_year_has_its_headlines_and_charts(site):
+    root, warehouse = site
+    department, _ = _finance_bureau(warehouse)
+    page = (root / department_page(department, 2024)).read_text(encoding="utf-8")
+    # 收入支出决算总表, page 6 of the PDF: 本年收入合计 2,946.25, 本年支出合计 2,940.05
+    assert re.search(r"本年收入合计.*?2,946\.25", page, re.S) and re.search(r"本年支出合计.*?2,940\.05", page, re.S)
+    assert page.count("<svg") >= 2 and "role-mark" in page  # the functional and economic charts, drawn
+    assert "一般公共服务支出" in page  # a 类 label of the functional chart
+
+
+def test_a_finding_has_both_sides_its_evidence_and_its_page(site):
+    root, warehouse = site
+    _, document = _finance_bureau(warehouse)
+    page = (root / document_page(document)).read_text(encoding="utf-8")
+    # the planted words: 行政运行 "决算数大于预算数" with 1511.89 against 1560.05
+    assert "stated_comparison_agrees" in page and "1511.89" in page
+    assert 'id="evidence-0"' in page and 'href="#evidence-0"' in page
+    images = sorted((root / "pages").glob(f"{document[:16]}-*.png"))
+    assert images and images[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: `make setup` installs it (apt) where it runs as root")
+        pytest.skip("chromium is not installed here")
+    return found
+
+
+def _browser(*arguments: str) -> str:
+    command = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+def test_the_pages_render_in_a_browser_and_a_finding_reaches_its_evidence(site):
+    root, warehouse = site
+    department, document = _finance_bureau(warehouse)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "index": root / "index.html",
+        "department-year": root / department_page(department, 2024),
+        "finding": root / document_page(document),
+    }
+    for name, path in pages.items():
+        shot = ARTIFACTS / f"report-{name}.png"
+        shot.unlink(missing_ok=True)
+        _browser(f"--screenshot={shot}", "--window-size=1400,1500", path.as_uri())
+        assert shot.is_file() and shot.stat().st_size > 20_000, name  # a page with content, not a blank one
+    # after the page's script ran: following a finding's link marks its evidence
+    dom = _browser("--dump-dom", pages["finding"].as_uri() + "#evidence-0")
+    assert re.search(r'<mark[^>]*class="current"', dom)
+    dom = _browser("--dump-dom", pages["department-year"].as_uri())
+    assert "role-mark" in dom and "一般公共服务支出" in dom
