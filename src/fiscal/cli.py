@@ -374,11 +374,15 @@ def findings(
         str, typer.Option(help="pass, rounding, warning, error, insufficient_data, not_applicable or all.")
     ] = "error",
     rule: Annotated[str | None, typer.Option(help="Only this rule id.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many findings.")] = 50,
+    limit: Annotated[int, typer.Option(help="At most this many findings (shown; an export has them all).")] = 50,
+    export: Annotated[
+        Path | None, typer.Option(help="Write the findings to this .csv or .xlsx file instead of showing them.")
+    ] = None,
 ) -> None:
     """Show the latest validation's findings: both sides' figures and the words they came from."""
     from fiscal.quality.findings import latest_findings
     from fiscal.quality.rules import STATUSES
+    from fiscal.report.exports import EXPORT_FORMATS, write_findings
 
     if status not in (*STATUSES, "all"):
         console.print(f"[red]No such status '{_safe(status)}'[/red]: use one of {', '.join(STATUSES)} or all.")
@@ -387,6 +391,14 @@ def findings(
     if not warehouse.exists():
         console.print(f"[red]No warehouse at {warehouse}[/red]: run `fiscal run` first.")
         raise typer.Exit(EXIT_CANNOT_RUN)
+    if export is not None:
+        if export.suffix.lower() not in EXPORT_FORMATS:
+            console.print(f"[red]Cannot export to '{_safe(export.name)}'[/red]: use {' or '.join(EXPORT_FORMATS)}.")
+            raise typer.Exit(EXIT_CANNOT_RUN)
+        everything = latest_findings(warehouse, document=document, status=status, rule=rule, limit=10_000_000)
+        write_findings(everything, export)
+        console.print(f"{len(everything)} {status} finding(s) written to {_safe(export)}")
+        return
     rows = latest_findings(warehouse, document=document, status=status, rule=rule, limit=limit)
     if not rows:
         console.print(f"No {status} findings" + (f" for '{document}'" if document else "") + ".")

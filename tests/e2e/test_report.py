@@ -123,3 +123,35 @@ def test_the_pages_render_in_a_browser_and_a_finding_reaches_its_evidence(site):
     assert re.search(r'<mark[^>]*class="current"', dom)
     dom = _browser("--dump-dom", pages["department-year"].as_uri())
     assert "role-mark" in dom and "一般公共服务支出" in dom
+
+
+def test_a_pdf_copy_boxes_and_labels_each_finding_s_figures(site):
+    from pypdf import PdfReader
+
+    root, warehouse = site
+    _, document = _finance_bureau(warehouse)
+    assert f"pdfs/{document[:16]}-findings.pdf" in (root / document_page(document)).read_text(encoding="utf-8")
+    copy = PdfReader(root / "pdfs" / f"{document[:16]}-findings.pdf")
+    notes = [
+        (number, annotation.get_object()["/Contents"])
+        for number, page in enumerate(copy.pages, start=1)
+        for annotation in page.get("/Annots") or []
+    ]
+    # the planted 行政运行 "决算数大于预算数" with 1511.89 < 1560.05, on page 19 of the planted copy
+    assert any(number == 19 and "stated_comparison_agrees: 行政运行=1511.89" in note for number, note in notes)
+
+
+def test_findings_export_to_xlsx_and_csv_with_both_sides_exact(site, tmp_path):
+    import openpyxl
+
+    _, warehouse = site
+    for name in ("findings.xlsx", "findings.csv"):
+        result = CliRunner().invoke(app, ["findings", "--warehouse", str(warehouse), "--export", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "findings.xlsx").active
+    header, *rows = list(sheet.values)
+    records = [dict(zip(header, row, strict=True)) for row in rows]
+    said = [r for r in records if r["rule_id"] == "stated_comparison_agrees" and r["source_file"] == PLANTED.name]
+    assert {str(r["lhs_value"]) for r in said} >= {"1511.89"} and all(r["lhs_evidence"] for r in said)
+    text = (tmp_path / "findings.csv").read_text(encoding="utf-8-sig")
+    assert text.count("\n") == len(records) + 1 and "1511.8900000000" in text  # every row, digits as stored

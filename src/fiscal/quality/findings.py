@@ -34,19 +34,27 @@ class Finding:
         return f"{rule.description_zh} / {rule.description_en}" if rule else self.rule_id
 
 
-_LATEST = """
-    with latest as (
+# Each document's results from the latest validation run that checked it (a run may check only some).
+LATEST_RESULTS = """
+    latest as (
         select results.document_id, max(runs.started_at) as started_at
         from quality.identity_results as results
         inner join quality.validation_runs as runs on results.run_id = runs.run_id
         group by results.document_id
-    )
+    ),
+    latest_results as (
+        select results.*
+        from quality.identity_results as results
+        inner join quality.validation_runs as runs on results.run_id = runs.run_id
+        inner join latest on results.document_id = latest.document_id and runs.started_at = latest.started_at
+    )"""
+
+_LATEST = f"""
+    with {LATEST_RESULTS}
     select results.document_id, results.source_file, results.rule_id, results.rule_instance, results.status,
            results.lhs_value, results.rhs_value, results.residual, results.tolerance, results.metrics,
            results.lhs_evidence, results.rhs_evidence, results.span_start, results.span_end
-    from quality.identity_results as results
-    inner join quality.validation_runs as runs on results.run_id = runs.run_id
-    inner join latest on results.document_id = latest.document_id and runs.started_at = latest.started_at
+    from latest_results as results
     where (? = 'all' or results.status = ?)
       and (? is null or results.source_file like '%' || ? || '%' or results.document_id like ? || '%')
       and (? is null or results.rule_id = ?)

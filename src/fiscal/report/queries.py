@@ -12,8 +12,7 @@ from typing import Any
 
 import duckdb
 
-# Statuses a reviewer acts on, and the rest a findings view lists after them.
-REVIEW_STATUSES = ("error", "warning")
+from fiscal.quality.findings import LATEST_RESULTS
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str, parameters: list[Any] | None = None) -> list[dict]:
@@ -29,11 +28,12 @@ def latest_run(connection: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def documents(connection: duckdb.DuckDBPyConnection, run_id: str | None) -> list[dict]:
-    """Every document, landed or quarantined, with its findings counts in the run."""
+def documents(connection: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every document, landed or quarantined, with its findings counts in its latest validation."""
     return _rows(
         connection,
-        """
+        f"""
+        with {LATEST_RESULTS}
         select d.document_id, d.source_file, d.source_path, d.format, d.doc_type, d.title, d.department_id,
                d.department_name, d.region, d.fiscal_year, d.status, d.quarantine_reason, d.fact_count,
                d.issue_count, d.is_latest_version,
@@ -42,11 +42,10 @@ def documents(connection: duckdb.DuckDBPyConnection, run_id: str | None) -> list
                count(r.rule_id) filter (where r.status in ('pass', 'rounding')) as passed,
                count(r.rule_id) filter (where r.status = 'insufficient_data') as insufficient
         from marts.dim_document as d
-        left join quality.identity_results as r on r.document_id = d.document_id and r.run_id = ?
+        left join latest_results as r on r.document_id = d.document_id
         group by all
         order by d.department_name nulls last, d.fiscal_year, d.source_file
         """,
-        [run_id],
     )
 
 
@@ -125,18 +124,19 @@ def indicators_of(connection: duckdb.DuckDBPyConnection, department_id: str, fis
     )
 
 
-def findings_of(connection: duckdb.DuckDBPyConnection, run_id: str | None, document_id: str) -> list[dict]:
-    """The document's results in the run that a reviewer acts on, errors first."""
+def findings_of(connection: duckdb.DuckDBPyConnection, document_id: str) -> list[dict]:
+    """The document's latest results that a reviewer acts on, errors first."""
     return _rows(
         connection,
-        """
+        f"""
+        with {LATEST_RESULTS}
         select rule_id, rule_instance, severity, status, lhs_value, rhs_value, residual, tolerance, metrics,
                lhs_evidence, rhs_evidence, evidence, span_start, span_end
-        from quality.identity_results
-        where run_id = ? and document_id = ? and status in ('error', 'warning')
+        from latest_results
+        where document_id = ? and status in ('error', 'warning')
         order by status = 'error' desc, rule_id, rule_instance
         """,
-        [run_id, document_id],
+        [document_id],
     )
 
 

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fiscal.report import charts, queries
 from fiscal.report.evidence import Mark, boxes_in, evidence_spans, marked_text, render_page
+from fiscal.report.exports import boxed_pdf
 
 _HEADLINES = (  # (metric, scope, label) shown at the top of a department-year
     ("total_income_expenditure", "department", "收支总计"),
@@ -64,7 +65,7 @@ def build_report(warehouse: Path, out: Path) -> BuiltReport:
     """Write the site for the warehouse's marts and latest validation run into `out` (replaced)."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         run_id = queries.latest_run(connection)
-        documents = queries.documents(connection, run_id)
+        documents = queries.documents(connection)
         years = queries.department_years(connection)
         staging = out.with_name(out.name + ".building")
         shutil.rmtree(staging, ignore_errors=True)
@@ -77,7 +78,7 @@ def build_report(warehouse: Path, out: Path) -> BuiltReport:
             _write_department_year(connection, environment, staging, year, by_department, documents)
         for document in documents:
             if document["status"] == "landed":
-                _write_document(connection, environment, staging, run_id, document)
+                _write_document(connection, environment, staging, document)
         _write(environment, staging / "index.html", "index.html", root="", run_id=run_id, years=years,
                documents=documents, department_page=department_page, document_page=document_page)  # fmt: skip
     shutil.rmtree(out, ignore_errors=True)
@@ -137,13 +138,12 @@ def _write_department_year(
     )
 
 
-def _write_document(
-    connection: duckdb.DuckDBPyConnection, environment: Environment, out: Path, run_id: str | None, document: dict
-) -> None:
+def _write_document(connection: duckdb.DuckDBPyConnection, environment: Environment, out: Path, document: dict) -> None:
     text = queries.document_text(connection, document["document_id"]) or ""
-    findings = queries.findings_of(connection, run_id, document["document_id"])
+    findings = queries.findings_of(connection, document["document_id"])
     boxes = queries.boxes_of(connection, document["document_id"]) if document["format"] == "pdf" else []
     marks: list[Mark] = []
+    annotated: list[dict] = []  # the boxes of every finding, for the PDF copy
     for index, finding in enumerate(findings):
         spans = evidence_spans(text, finding)
         marks.extend(Mark(start, end, index) for start, end in spans)
@@ -152,6 +152,10 @@ def _write_document(
             image = f"pages/{document['document_id'][:16]}-f{index}-p{page}.png"
             if render_page(Path(document["source_path"]), page, page_boxes, out / image):
                 finding["images"].append({"page": page, "path": image})
+            note = f"{index + 1}. {finding['status']} {finding['rule_id']}: {finding['metrics']}"
+            annotated.extend({**box, "note": note} for box in page_boxes)
+    boxed = f"pdfs/{document['document_id'][:16]}-findings.pdf"
+    has_boxed = bool(annotated) and boxed_pdf(Path(document["source_path"]), annotated, out / boxed)
     _write(
         environment,
         out / document_page(document["document_id"]),
@@ -160,5 +164,6 @@ def _write_document(
         document=document,
         findings=findings,
         text=marked_text(text, marks),
+        boxed_pdf=boxed if has_boxed else None,
         department_page=department_page,
     )
