@@ -404,7 +404,9 @@ def findings(
         console.print(f"No {status} findings" + (f" for '{document}'" if document else "") + ".")
         return
     for finding in rows:
-        table = Table(title=f"{_safe(finding.source_file)} · {finding.rule_id} · {finding.status}",
+        decided = f" · {finding.review}: {finding.review_reason}" if finding.review else ""
+        table = Table(title=f"{_safe(finding.source_file)} · {finding.rule_id} · {finding.status} · "
+                            f"[{finding.finding_id}]{_safe(decided)}",
                       title_justify="left", caption=f"{_safe(finding.description)} · {_safe(finding.rule_instance)}",
                       caption_justify="left",
                       show_lines=True, expand=True)  # fmt: skip
@@ -497,6 +499,42 @@ def report(
         f"report of {built.department_pages} department-years and {built.document_pages} documents: "
         f"{_safe(built.index)}"
     )
+
+
+@app.command()
+def review(
+    finding: Annotated[str, typer.Argument(help="The finding's id (as `fiscal findings` and the report show it).")],
+    accept: Annotated[bool, typer.Option("--accept", help="The document is inconsistent: the finding stands.")] = False,
+    dismiss: Annotated[bool, typer.Option("--dismiss", help="Not an inconsistency of the document.")] = False,
+    reason: Annotated[str, typer.Option(help="Why (kept with the decision).")] = "",
+    reviewer: Annotated[str | None, typer.Option(help="Who decides. Default: the login name.")] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Record a reviewer's decision on a finding. A dismissed finding stays visible as dismissed, is
+    left out of alerts, and is reopened when the document's figures change."""
+    from fiscal.land.schema import ensure_schemas
+    from fiscal.quality.findings import latest_findings
+    from fiscal.quality.findings import review as record_review
+    from fiscal.runs import connect_for_writing
+
+    if accept == dismiss or not reason.strip():
+        console.print("[red]Give one of --accept or --dismiss, and --reason.[/red]")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
+    if not warehouse.exists():
+        console.print(f"[red]No warehouse at {_safe(warehouse)}[/red]: run `fiscal run` first.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    every = latest_findings(warehouse, status="all", limit=10_000_000)
+    matches = [candidate for candidate in every if candidate.finding_id.startswith(finding)]
+    if len(matches) != 1:
+        console.print(f"[red]{len(matches)} findings have an id starting '{_safe(finding)}'[/red]: give the id shown.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    decision = "accepted" if accept else "dismissed"
+    with connect_for_writing(warehouse) as connection:
+        ensure_schemas(connection)
+        record_review(connection, matches[0], decision, reason, reviewer)
+    chosen = matches[0]
+    console.print(f"{decision}: {_safe(chosen.source_file)} · {chosen.rule_id} · {_safe(chosen.rule_instance)}")
 
 
 @app.command("measure-detection")

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -155,3 +156,43 @@ def test_findings_export_to_xlsx_and_csv_with_both_sides_exact(site, tmp_path):
     assert {str(r["lhs_value"]) for r in said} >= {"1511.89"} and all(r["lhs_evidence"] for r in said)
     text = (tmp_path / "findings.csv").read_text(encoding="utf-8-sig")
     assert text.count("\n") == len(records) + 1 and "1511.8900000000" in text  # every row, digits as stored
+
+
+def test_a_dismissed_finding_stays_dismissed_out_of_alerts_until_its_figures_change(site, tmp_path):
+    from fiscal.quality.alerts import error_alert
+    from fiscal.quality.findings import latest_findings
+    from fiscal.report.site import build_report
+
+    _, original = site
+    warehouse = tmp_path / "reviewed.duckdb"
+    shutil.copy(original, warehouse)
+    # the planted 行政运行 "决算数大于预算数" (1511.89 against 1560.05)
+    [target] = [
+        f
+        for f in latest_findings(warehouse, limit=1000)
+        if f.rule_id == "stated_comparison_agrees" and f.lhs_value == Decimal("1511.89")
+    ]
+    command = ["review", target.finding_id, "--dismiss", "--reason", "checked with the bureau"]
+    result = CliRunner().invoke(app, [*command, "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    [again] = [f for f in latest_findings(warehouse, limit=1000) if f.finding_id == target.finding_id]
+    assert (again.review, again.review_reason) == ("dismissed", "checked with the bureau")
+    site_root = build_report(warehouse, tmp_path / "site").index.parent
+    assert "dismissed: checked with the bureau" in (site_root / document_page(target.document_id)).read_text("utf-8")
+
+    def alerted(connection: duckdb.DuckDBPyConnection) -> str:
+        run_id = connection.execute("select run_id from quality.validation_runs").fetchone()[0]
+        alert = error_alert(connection, run_id)
+        return alert.body if alert else ""
+
+    with duckdb.connect(str(warehouse)) as connection:
+        assert target.rule_instance not in alerted(connection)  # the other errors are still raised
+        # the document's figures change (a corrected version): the decision no longer holds
+        connection.execute(
+            "update quality.identity_results set lhs_value = lhs_value + 1 "
+            "where document_id = ? and rule_id = ? and rule_instance = ?",
+            [target.document_id, target.rule_id, target.rule_instance],
+        )
+        assert target.rule_instance in alerted(connection)
+    [reopened] = [f for f in latest_findings(warehouse, limit=1000) if f.finding_id == target.finding_id]
+    assert reopened.review is None

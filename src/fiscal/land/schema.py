@@ -97,6 +97,11 @@ create table if not exists quality.alerts (
     title varchar not null, body varchar not null, channel varchar, delivered boolean not null,
     delivery_error varchar
 );
+create table if not exists quality.reviews (
+    finding_id varchar not null, document_id varchar not null, rule_id varchar not null,
+    rule_instance varchar not null, lhs_value {MONEY}, rhs_value {MONEY}, decision varchar not null,
+    reason varchar not null, reviewer varchar not null, decided_at timestamp not null
+);
 create table if not exists quality.identity_results (
     run_id varchar not null, document_id varchar not null, source_file varchar,
     department_name varchar, fiscal_year integer, rule_id varchar not null,

@@ -76,7 +76,8 @@ def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | N
     """The alert for a validation run's new errors, each with its document, rule and both sides.
 
     An error an earlier run already found (same document, rule, instance and both sides) is not
-    raised again: a reviewer hears of each finding once, however often the warehouse is rebuilt."""
+    raised again: a reviewer hears of each finding once, however often the warehouse is rebuilt; and
+    an error a reviewer dismissed is not raised while its figures are the ones dismissed."""
     rows = connection.execute(
         """select latest.source_file, latest.rule_id, latest.rule_instance, latest.lhs_value,
                   latest.rhs_value, latest.tolerance, latest.metrics
@@ -90,6 +91,17 @@ def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | N
                    and earlier.rule_instance = latest.rule_instance
                    and earlier.lhs_value is not distinct from latest.lhs_value
                    and earlier.rhs_value is not distinct from latest.rhs_value)
+             and not exists (
+                 select 1 from (
+                     select * from quality.reviews
+                     qualify row_number() over (
+                         partition by document_id, rule_id, rule_instance order by decided_at desc) = 1
+                 ) as reviewed
+                 where reviewed.decision = 'dismissed'
+                   and reviewed.document_id = latest.document_id and reviewed.rule_id = latest.rule_id
+                   and reviewed.rule_instance = latest.rule_instance
+                   and reviewed.lhs_value is not distinct from latest.lhs_value
+                   and reviewed.rhs_value is not distinct from latest.rhs_value)
            order by latest.source_file, latest.rule_id""",
         [run_id],
     ).fetchall()

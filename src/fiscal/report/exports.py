@@ -16,12 +16,12 @@ EXPORT_FORMATS = (".csv", ".xlsx")
 
 
 def columns() -> list[str]:
-    return [field.name for field in fields(Finding)] + ["description"]
+    return ["finding_id", *(field.name for field in fields(Finding)), "description"]
 
 
 def _row(finding: Finding) -> list[Any]:
     values = asdict(finding)
-    return [values[name] for name in columns()[:-1]] + [finding.description]
+    return [finding.finding_id, *(values[field.name] for field in fields(Finding)), finding.description]
 
 
 def write_findings(findings: Sequence[Finding], path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from fiscal.quality.findings import LATEST_RESULTS
+from fiscal.quality.findings import latest_results
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str, parameters: list[Any] | None = None) -> list[dict]:
@@ -33,11 +33,12 @@ def documents(connection: duckdb.DuckDBPyConnection) -> list[dict]:
     return _rows(
         connection,
         f"""
-        with {LATEST_RESULTS}
+        with {latest_results(connection)}
         select d.document_id, d.source_file, d.source_path, d.format, d.doc_type, d.title, d.department_id,
                d.department_name, d.region, d.fiscal_year, d.status, d.quarantine_reason, d.fact_count,
                d.issue_count, d.is_latest_version,
-               count(r.rule_id) filter (where r.status = 'error') as errors,
+               count(r.rule_id) filter (where r.status = 'error' and r.review is distinct from 'dismissed') as errors,
+               count(r.rule_id) filter (where r.review = 'dismissed') as dismissed,
                count(r.rule_id) filter (where r.status = 'warning') as warnings,
                count(r.rule_id) filter (where r.status in ('pass', 'rounding')) as passed,
                count(r.rule_id) filter (where r.status = 'insufficient_data') as insufficient
@@ -129,9 +130,9 @@ def findings_of(connection: duckdb.DuckDBPyConnection, document_id: str) -> list
     return _rows(
         connection,
         f"""
-        with {LATEST_RESULTS}
-        select rule_id, rule_instance, severity, status, lhs_value, rhs_value, residual, tolerance, metrics,
-               lhs_evidence, rhs_evidence, evidence, span_start, span_end
+        with {latest_results(connection)}
+        select document_id, rule_id, rule_instance, severity, status, lhs_value, rhs_value, residual, tolerance,
+               metrics, lhs_evidence, rhs_evidence, evidence, span_start, span_end, review, review_reason
         from latest_results
         where document_id = ? and status in ('error', 'warning')
         order by status = 'error' desc, rule_id, rule_instance

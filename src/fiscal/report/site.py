@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from fiscal.quality.findings import finding_id
 from fiscal.report import charts, queries
 from fiscal.report.evidence import Mark, boxes_in, evidence_spans, marked_text, render_page
 from fiscal.report.exports import boxed_pdf
@@ -145,6 +146,7 @@ def _write_document(connection: duckdb.DuckDBPyConnection, environment: Environm
     marks: list[Mark] = []
     annotated: list[dict] = []  # the boxes of every finding, for the PDF copy
     for index, finding in enumerate(findings):
+        finding["finding_id"] = finding_id(finding["document_id"], finding["rule_id"], finding["rule_instance"])
         spans = evidence_spans(text, finding)
         marks.extend(Mark(start, end, index) for start, end in spans)
         finding["images"] = []
