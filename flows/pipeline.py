@@ -15,6 +15,7 @@ from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, projec
 from fiscal.export import export_marts
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
+from fiscal.report.paths import report_folder
 from fiscal.report.site import build_report
 from fiscal.runs import build_fingerprint, current_validation, exclusive_run, wait_until_writable
 from flows.ingest import IngestReport, ingest
@@ -113,11 +114,6 @@ def pipeline(
         published=str(release.latest) if release else None,
         report=str(site.index) if site else None,
     )
-
-
-def report_folder(warehouse: Path) -> Path:
-    """Where a warehouse's report site goes: beside it, named after it."""
-    return warehouse.with_name(warehouse.stem + "-report")
 
 
 def published_folder(warehouse: Path) -> Path:

@@ -487,8 +487,8 @@ def report(
 ) -> None:
     """Build the static report site from the marts: departments and years, each department-year's
     figures and charts, and each document's findings with their evidence marked (no server needed)."""
+    from fiscal.report.paths import report_folder
     from fiscal.report.site import build_report
-    from flows.pipeline import report_folder
 
     warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
     if not warehouse.exists():

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fiscal.cli import app
-from fiscal.report.site import department_page, document_page
+from fiscal.report.paths import department_page, document_page
 from tests.conftest import copy_samples
 
 PLANTED = (
@@ -187,6 +187,10 @@ def test_a_dismissed_finding_stays_dismissed_out_of_alerts_until_its_figures_cha
 
     with duckdb.connect(str(warehouse)) as connection:
         assert target.rule_instance not in alerted(connection)  # the other errors are still raised
+        run_id = connection.execute("select run_id from quality.validation_runs").fetchone()[0]
+        linked = error_alert(connection, run_id, original.with_name("fiscal-report"))
+        page = (original.with_name("fiscal-report") / document_page(target.document_id)).as_uri()
+        assert linked is not None and f"evidence: {page}" in linked.body  # from the alert to the evidence
         # the document's figures change (a corrected version): the decision no longer holds
         connection.execute(
             "update quality.identity_results set lhs_value = lhs_value + 1 "

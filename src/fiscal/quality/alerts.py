@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from fiscal.land.schema import ensure_schemas
+from fiscal.report.paths import document_page, report_folder
 from fiscal.runs import connect_for_writing
 
 ALERT_URL_VARIABLE = "FISCAL_ALERT_URL"
@@ -72,15 +73,20 @@ def _plain(value: Decimal | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
 
 
-def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | None:
+def _page_of(report: Path, document_id: str) -> str:
+    return (report / document_page(document_id)).as_uri()
+
+
+def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str, report: Path | None = None) -> Alert | None:
     """The alert for a validation run's new errors, each with its document, rule and both sides.
 
     An error an earlier run already found (same document, rule, instance and both sides) is not
     raised again: a reviewer hears of each finding once, however often the warehouse is rebuilt; and
-    an error a reviewer dismissed is not raised while its figures are the ones dismissed."""
+    an error a reviewer dismissed is not raised while its figures are the ones dismissed. With the
+    report's folder, each finding links to its document's page there (the evidence marked)."""
     rows = connection.execute(
         """select latest.source_file, latest.rule_id, latest.rule_instance, latest.lhs_value,
-                  latest.rhs_value, latest.tolerance, latest.metrics
+                  latest.rhs_value, latest.tolerance, latest.metrics, latest.document_id
            from quality.identity_results as latest
            where latest.run_id = ? and latest.status = 'error'
              and not exists (
@@ -111,7 +117,8 @@ def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str) -> Alert | N
     lines = [
         f"- {source_file} · {rule_id} ({instance}): {_plain(lhs)} ≠ {_plain(rhs)} "
         f"(envelope ±{_plain(tolerance)}) — {metrics}"
-        for source_file, rule_id, instance, lhs, rhs, tolerance, metrics in rows[:MAX_FINDINGS_IN_MESSAGE]
+        + (f"\n  evidence: {_page_of(report, document)}" if report else "")
+        for source_file, rule_id, instance, lhs, rhs, tolerance, metrics, document in rows[:MAX_FINDINGS_IN_MESSAGE]
     ]
     if len(rows) > MAX_FINDINGS_IN_MESSAGE:
         lines.append(f"… and {len(rows) - MAX_FINDINGS_IN_MESSAGE} more: run `fiscal findings`.")
@@ -132,7 +139,7 @@ def record(connection: duckdb.DuckDBPyConnection, alert: Alert, url: str | None)
 
 def alert_on_errors(warehouse: Path, run_id: str, url: str | None) -> Alert | None:
     with connect_for_writing(warehouse) as connection:
-        alert = error_alert(connection, run_id)
+        alert = error_alert(connection, run_id, report_folder(warehouse.resolve()))
         if alert is not None:
             record(connection, alert, url)
     return alert

@@ -22,6 +22,7 @@ from fiscal.quality.findings import finding_id
 from fiscal.report import charts, queries
 from fiscal.report.evidence import Mark, boxes_in, evidence_spans, marked_text, render_page
 from fiscal.report.exports import boxed_pdf
+from fiscal.report.paths import department_page, document_page
 
 _HEADLINES = (  # (metric, scope, label) shown at the top of a department-year
     ("total_income_expenditure", "department", "收支总计"),
@@ -52,14 +53,6 @@ def _environment() -> Environment:
     environment.filters["exact"] = lambda value: "" if value is None else format(value.normalize(), "f")
     environment.filters["basis"] = lambda basis: _BASIS_NAMES.get(basis, basis)
     return environment
-
-
-def department_page(department_id: str, fiscal_year: int) -> str:
-    return f"departments/{department_id}-{fiscal_year}.html"
-
-
-def document_page(document_id: str) -> str:
-    return f"documents/{document_id[:16]}.html"
 
 
 def build_report(warehouse: Path, out: Path) -> BuiltReport:
