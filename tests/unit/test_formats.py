@@ -109,7 +109,7 @@ def test_pdf_without_text_on_any_page_is_quarantined_with_why(tmp_path: Path):
     document = process_file(_pdf(tmp_path, "blank.pdf"))  # a blank page: no text layer, nothing to OCR
     assert (document.status, document.reason) == (
         "quarantined",
-        "no text on any page (1 page: no text layer, and OCR found no text)",
+        "no text on any page (1 page: no text layer and no image: a blank page)",
     )
 
 

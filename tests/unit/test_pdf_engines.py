@@ -217,3 +217,27 @@ def test_ocr_pieces_become_lines_and_table_rows():
     assert builder.text == "年初结转和结余\t49.14\n总计\t2,995.39"
     box = builder.layout.box(builder.text.index("2,995.39"), builder.text.index("2,995.39") + 8)
     assert (box.page, box.x0, box.x1, box.ocr_confidence) == (7, D("255.00"), D("296.50"), D("0.999"))
+
+
+def test_a_page_ocr_fails_on_is_recorded_and_the_document_lands(putuo, monkeypatch):
+    # page 21 with its text layer, then page 22 as a scan whose OCR fails (seen: onnxruntime's
+    # std::bad_alloc under a worker's address-space limit)
+    text_page = pypdfium2.PdfDocument(_pages_as_pdf(putuo, (21,)))
+    scan_page = pypdfium2.PdfDocument(_pages_as_scan(putuo, (22,)))
+    both = pypdfium2.PdfDocument.new()
+    both.import_pages(text_page)
+    both.import_pages(scan_page)
+    buffer = io.BytesIO()
+    both.save(buffer)
+
+    def fails(page, number, builder):
+        raise RuntimeError("[ONNXRuntimeError] : 1 : FAIL : std::bad_alloc")
+
+    monkeypatch.setattr(ocr, "ocr_page", fails)
+    text, layout = pdf.pdf_text_and_layout(buffer.getvalue())
+    first, second = layout.page_reads
+    assert first.engine == "pdfplumber" and "2995.39" in text
+    assert (second.engine, second.note) == (
+        "ocr",
+        "no text layer, and OCR failed: RuntimeError: [ONNXRuntimeError] : 1 : FAIL : std::bad_alloc",
+    )

@@ -83,6 +83,9 @@ def looks_like_unmarked_heading(line: str) -> bool:
 
 # A row of figures, or one figure (or a blank cell's "-") alone on its line: a table cell.
 _FIGURE_ROW = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?(?:\s+-?\d[\d,]*(?:\.\d+)?)*|-)\s*$")
+# A label and two or more figures a space apart: a table row copied from a PDF ("合计 27226723.46
+# 27005223.46 186500.00"). Joined to the next row, its last figure would run into the next code.
+_LABELLED_ROW = re.compile(r"[^\d\s,.]\s*-?\d[\d,]*(?:\.\d+)?(?:\s+-?\d[\d,]*(?:\.\d+)?)+\s*$")
 
 
 def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
@@ -97,6 +100,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         return None
     if _FIGURE_ROW.match(previous) or _FIGURE_ROW.match(following):
         return None  # a table's figures (PDF copy-paste, a cell a line): their own line, not wrapped prose
+    if _LABELLED_ROW.search(previous) or _LABELLED_ROW.search(following):
+        return None  # a table's row with its figures
     if (
         re.search(r"\((?:类|款)\)", previous)
         and "(项)" not in previous

@@ -142,11 +142,19 @@ def _ocr_or_empty(pdfium: Any, number: int, may_ocr: bool, text_layer: LayoutBui
         why = f"no text layer, and {unavailable}"
     elif not may_ocr:
         why = f"no text layer, past the {MAX_OCR_PAGES}-page OCR limit of one document"
+    elif not _has_images(pdfium[number - 1]):
+        why = "no text layer and no image: a blank page"
     if why is not None:
         text_layer.layout.page_reads.append(PageRead(number, engine, chars, None, _join(note, why)))
         return text_layer
     builder = LayoutBuilder()
-    read = ocr.ocr_page(pdfium[number - 1], number, builder)
+    try:
+        read = ocr.ocr_page(pdfium[number - 1], number, builder)
+    except Exception as error:  # the recogniser's failure on this page (or ours): the page, not the document
+        _log.warning("page %d: OCR failed", number, exc_info=True)
+        why = f"no text layer, and OCR failed: {type(error).__name__}: {str(error).strip()[-200:]}"
+        text_layer.layout.page_reads.append(PageRead(number, "ocr", chars, None, _join(note, why)))
+        return text_layer
     confidence = _score(read.mean_confidence)
     dropped = f"{read.dropped} of {read.pieces} pieces below {ocr.MIN_PIECE_CONFIDENCE}" if read.dropped else None
     if read.mean_confidence is None or read.mean_confidence < ocr.MIN_PAGE_CONFIDENCE:
@@ -159,6 +167,13 @@ def _ocr_or_empty(pdfium: Any, number: int, may_ocr: bool, text_layer: LayoutBui
         return text_layer
     builder.layout.page_reads.append(PageRead(number, "ocr", _chars(builder), confidence, _join(note, dropped)))
     return builder
+
+
+def _has_images(page: Any) -> bool:
+    """Whether the page draws an image (a scan is one): a page of neither text nor image is blank."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
 
 
 def _join(*notes: str | None) -> str | None:

@@ -24,7 +24,9 @@ from fiscal.extract.document import QUARANTINED, ProcessedDocument, process_file
 
 # Limits per document, overridable by environment for unusual corpora (huge scanned reports).
 DOCUMENT_SECONDS = float(os.environ.get("FISCAL_DOCUMENT_TIMEOUT_SECONDS", "300"))  # float ok: seconds, not money
-WORKER_MEMORY_MB = int(os.environ.get("FISCAL_WORKER_MEMORY_MB", "1536"))
+# Address space, not memory in use: OCR's runtime reserves about 1.4 GB of it (631 MB resident) for
+# one page, so 3 GiB leaves room for the document beside it and still stops a decompression bomb.
+WORKER_MEMORY_MB = int(os.environ.get("FISCAL_WORKER_MEMORY_MB", "3072"))
 # A worker is replaced after this many documents, so a leak in a reader library cannot accumulate.
 TASKS_PER_WORKER = 200
 

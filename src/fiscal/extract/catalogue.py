@@ -99,7 +99,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         scope="department",
     ),
     P("business_income", r"事业收入", "business_income", scope="department"),
-    P("operating_income", r"经营收入", "operating_income", scope="department"),
+    P("operating_income", r"(?:事业单位)?经营收入", "operating_income", scope="department"),
     P("superior_subsidy_income", r"上级补助收入", "superior_subsidy_income", scope="department"),
     P("subordinate_income", r"附属单位上缴收入", "subordinate_income", scope="department"),
     P("other_income", r"其他收入|其他资金(?:收入)?", "other_income", scope="department"),

@@ -468,6 +468,7 @@ def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtr
         return
     headers = _header_labels(rows, first_data + 1)
     total_columns = [index for index, label in headers.items() if _TOTAL_HEADER.match(label)]
+    plain_columns = _plain_figure_columns(rows[:first_data]) if ft.table.shape == "plain" else []
     class_name = kuan_name = None
     for row in rows[first_data:]:
         texts = [cell.text for cell in row]
@@ -483,6 +484,10 @@ def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtr
             total_column = min(amounts)
         prov = _provenance(row, ft.title)
         if texts[name_index] == "合计":
+            if plain_columns and len(amounts) == len(plain_columns) == len(texts) - name_index - 1:
+                # a PDF copy's row, spaces gone: its figures in the header's order, one for each column
+                headers = {name_index + 1 + j: label for j, label in enumerate(plain_columns)}
+                total_column = name_index + 1
             for index, value in amounts.items():
                 metric = total_metric if index == total_column else _metric_of(headers.get(index, ""))
                 if metric:
@@ -501,6 +506,24 @@ def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtr
         out.lines.append(_line("functional", level, name, code, class_name if level > 1 else None,
                                kuan_name if level > 2 else None, scope, ft, amounts[total_column],
                                texts[total_column], prov))  # fmt: skip
+
+
+# The figure columns of the income and expenditure tables, as a header run names them with its
+# spaces gone ("项目合计财政拨款收入事业收入事业单位经营收入其他收入科目编码科目名称"); longer names first.
+_FIGURE_COLUMN = re.compile(
+    r"本年收入合计|本年支出合计|合计|一般公共预算财政拨款(?:收入)?|政府性基金预算财政拨款(?:收入)?"
+    r"|国有资本经营预算财政拨款(?:收入)?|财政拨款(?:收入)?|上级补助收入|事业单位经营收入|事业收入|经营收入"
+    r"|附属单位上缴收入|其他收入|上年结转(?:和结余)?|用事业基金弥补收支差额|基本支出|项目支出|上缴上级支出"
+    r"|经营支出|对附属单位补助支出"
+)
+
+
+def _plain_figure_columns(header_rows: list[list[Cell]]) -> list[str]:
+    """The figure columns a plain table's header run names, in order (none when it is not one run)."""
+    for row in header_rows:
+        if len(row) == 1 and re.match(r"项目|科目", row[0].text):
+            return [match.group(0) for match in _FIGURE_COLUMN.finditer(row[0].text)]
+    return []
 
 
 def _basic(ft: FiscalTable, scope: str, out: TableExtraction) -> None:

@@ -188,7 +188,10 @@ def _cells_between_bars(run: list[tuple[int, str]]) -> list[Cell]:
 # ---- plain rows under a unit line --------------------------------------------------------------
 _UNIT_ABOVE = re.compile(r"单位[:：]\s*(?:亿元|万元|千元|元|万(?![\u4e00-\u9fff]))\s*$")
 _PLAIN_ROW = re.compile(
-    r"^(?P<label>(?:[(]?\d{1,2}[)、.]|[一二三四五六七八九十]+、)?[^\d,。;|\t][^,。;|\t]{0,40}?)"
+    # a functional or economic code may stand before the label ("206科学技术支出 …", spaces gone)
+    r"^(?:(?P<code>\d{3}(?:\d{2}){0,2})\s*(?=[\u4e00-\u9fff]))?"
+    # a header run of many columns is long ("项目本年支出合计基本支出项目支出上缴上级支出经营支出…")
+    r"(?P<label>(?:[(]?\d{1,2}[)、.]|[一二三四五六七八九十]+、)?[^\d,。;|\t][^,。;|\t]{0,80}?)"
     r"(?P<figures>(?:-?\d[\d,]*(?:\.\d+)?)(?:\s+-?\d[\d,]*(?:\.\d+)?)*)?\s*$"
 )
 
@@ -222,7 +225,11 @@ def _plain_cells(line: str, start: int) -> list[Cell]:
     lead = len(line) - len(line.lstrip())
     match = _PLAIN_ROW.match(line.strip())
     assert match is not None
-    cells = [Cell(match.group("label").strip(), start + lead, start + lead + match.end("label"))]
+    cells = []
+    if match.group("code"):
+        cells.append(Cell(match.group("code"), start + lead, start + lead + match.end("code")))
+    label_start = start + lead + match.start("label")
+    cells.append(Cell(match.group("label").strip(), label_start, start + lead + match.end("label")))
     if match.group("figures"):
         base = start + lead + match.start("figures")
         for figure in re.finditer(r"\S+", match.group("figures")):
