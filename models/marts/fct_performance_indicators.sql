@@ -40,7 +40,8 @@ final as (
         indicators.deviation_reason,
         indicators.evidence,
         indicators.span_start,
-        indicators.span_end
+        indicators.span_end,
+        {{ page_box_columns('indicators') }}
     from indicators
     inner join documents on indicators.document_id = documents.document_id
 )

@@ -37,7 +37,8 @@ renamed as (
         span_start,
         span_end,
         source_span_start,
-        source_span_end
+        source_span_end,
+        {{ page_box_columns() }}
     from source
 )
 

@@ -241,3 +241,23 @@ def test_a_page_ocr_fails_on_is_recorded_and_the_document_lands(putuo, monkeypat
         "ocr",
         "no text layer, and OCR failed: RuntimeError: [ONNXRuntimeError] : 1 : FAIL : std::bad_alloc",
     )
+
+
+def test_indicators_land_with_the_page_and_box_of_their_row():
+    # a self-evaluation's indicator table as a PDF reader writes it: every character on page 3,
+    # the row's cells in one box
+    from fiscal.documents.layout import LayoutBuilder
+
+    text = (
+        "某局2023年度项目支出绩效自评表\n\n"
+        "\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\n"
+        "\t产出指标\t数量指标\t培训人次\t≥500人次\t620人次\t10\t10\n"
+    )
+    builder = LayoutBuilder()
+    builder.write(text, 3, (72.0, 200.5, 520.0, 214.25))
+    data = text.encode("utf-8")
+    source = SourceDocument(Path("self.pdf"), document_id_of(data), "pdf", len(data), None, text, builder.layout)
+    connection = duckdb.connect()
+    Lander(connection).land(process_text(source))
+    rows = connection.execute("select indicator_name, page, box_x0, box_bottom from raw.indicators").fetchall()
+    assert rows == [("培训人次", 3, D("72.00"), D("214.25"))]

@@ -68,7 +68,7 @@ create table if not exists raw.indicators (
     completion_text varchar, completion_pct {RATE}, completion_precision {RATE},
     weight {RATE}, weight_precision {RATE}, score {RATE}, score_precision {RATE},
     deviation_reason varchar, unit_column varchar, span_start integer not null, span_end integer not null,
-    source_span_start integer not null, source_span_end integer not null, evidence varchar not null
+    source_span_start integer not null, source_span_end integer not null, evidence varchar not null{PAGE_BOX}
 );
 create table if not exists raw.document_tables (
     document_id varchar not null, table_id integer not null, kind varchar not null, title varchar not null,
@@ -122,7 +122,7 @@ MIGRATIONS = (
     "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
     *(
         f"alter table raw.{table} add column if not exists {column} {kind}"
-        for table in ("facts", "classified_lines")
+        for table in ("facts", "classified_lines", "indicators")
         for column, kind in PAGE_BOX_TYPES.items()
     ),
 )

@@ -37,8 +37,6 @@ class LandingResult:
 def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, Any]:
     assert doc.text is not None
     source_start, source_end = doc.text.source_span(prov.span_start, prov.span_end)
-    layout = doc.source.layout
-    box = layout.box(source_start, source_end) if layout is not None else None
     return {
         "span_start": prov.span_start,
         "span_end": prov.span_end,
@@ -47,7 +45,15 @@ def _provenance_columns(doc: ProcessedDocument, prov: Provenance) -> dict[str, A
         "sentence": prov.sentence,
         "section": prov.section,
         "pattern": prov.pattern,
-        # PDFs: the page and the box of the statement (its glyphs, or the table cells it spans)
+        **_page_box(doc, source_start, source_end),
+    }
+
+
+def _page_box(doc: ProcessedDocument, source_start: int, source_end: int) -> dict[str, Any]:
+    """PDFs: the page and the box of a statement (its glyphs, or the table cells it spans)."""
+    layout = doc.source.layout
+    box = layout.box(source_start, source_end) if layout is not None else None
+    return {
         "page": box.page if box else None,
         "box_x0": box.x0 if box else None,
         "box_top": box.top if box else None,
@@ -115,7 +121,7 @@ def _indicator_row(doc: ProcessedDocument, index: int, indicator: Indicator) -> 
         "deviation_reason": indicator.deviation_reason, "unit_column": indicator.unit_column,
         "span_start": indicator.span_start,
         "span_end": indicator.span_end, "source_span_start": source_start, "source_span_end": source_end,
-        "evidence": indicator.evidence,
+        "evidence": indicator.evidence, **_page_box(doc, source_start, source_end),
     }  # fmt: skip
 
 
