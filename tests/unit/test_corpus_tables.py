@@ -129,6 +129,7 @@ def test_fiscal_appropriation_summary(finance):
         ("gpb_appropriation_income", "department", D("2940.05")),  # 一、一般公共预算财政拨款
         ("income_total", "fiscal", D("2940.05")),  # 本年收入合计
         ("expenditure_total", "fiscal", D("2940.05")),  # 本年支出合计
+        ("gpb_expenditure", "gpb", D("2940.05")),  # 本年支出合计 under 一般公共预算财政拨款
         ("carryover_begin", "fiscal", D("21.63")),  # 年初财政拨款结转和结余
         ("carryover_end", "fiscal", D("21.63")),  # 年末财政拨款结转和结余
         ("total_income_expenditure", "fiscal", D("2961.68")),  # 总计, both sides

@@ -193,3 +193,85 @@ def test_every_table_kind_is_an_accepted_value_of_the_staging_model():
     (kind,) = [c for c in tables["columns"] if c["name"] == "table_kind"]
     accepted = kind["data_tests"][0]["accepted_values"]["arguments"]["values"]
     assert {entry[0] for entry in _TITLES} == set(accepted)
+
+
+# ---- columns aligned with spaces (plain-text exports, pdftotext -layout) ------------------------
+ALIGNED_SUMMARY = (
+    "某镇人民政府2022年度部门决算\n\n收入支出决算总表\n公开01表\n"
+    "编制单位：某镇人民政府                                   金额单位：万元\n\n"
+    "收入                                   支出\n"
+    "项目                  行次    决算数   项目                      行次    决算数\n"
+    "一、财政拨款收入         1    1,204.50   一、一般公共服务支出         31      630.20\n"
+    "二、上级补助收入         2               二、公共安全支出             32\n"
+    "三、其他收入             3       15.50   三、农林水支出               33      560.00\n"
+    "                         4               四、住房保障支出             34       20.80\n"
+    "本年收入合计             5    1,220.00   本年支出合计                 35    1,211.00\n"
+    "年初结转和结余           6       30.00   年末结转和结余               36       39.00\n"
+    "总计                     7    1,250.00   总计                         37    1,250.00\n\n"
+    "注：本表反映部门本年度的总收支和年末结转结余情况。\n"
+)
+
+
+def test_aligned_summary_with_row_numbers_reads_figures_not_row_numbers():
+    extraction = extracted(ALIGNED_SUMMARY)
+    facts = {(f.metric, f.amount_wan) for f in extraction.facts}
+    assert {("fiscal_appropriation_income", D("1204.50")), ("other_income", D("15.50")),
+            ("income_total", D("1220.00")), ("expenditure_total", D("1211.00")),
+            ("carryover_begin", D("30.00")), ("carryover_end", D("39.00")),
+            ("total_income_expenditure", D("1250.00"))} <= facts  # fmt: skip
+    # 行次 numbers (2, 31, 32 …) are never figures
+    assert not any(f.amount_wan is not None and f.amount_wan < 10 for f in extraction.facts)
+    lines = {(line.name, line.amount_wan) for line in extraction.lines if line.classification == "functional"}
+    assert lines == {("一般公共服务支出", D("630.20")), ("农林水支出", D("560.00")), ("住房保障支出", D("20.80"))}
+
+
+def test_aligned_cells_keep_their_span_in_the_source():
+    normalised = normalise(ALIGNED_SUMMARY)
+    at = normalised.text.index("1,220.00")
+    start, end = normalised.source_span(at, at + len("1,220.00"))
+    assert ALIGNED_SUMMARY[start:end] == "1,220.00"
+    label = normalised.text.index("本年支出合计")
+    start, end = normalised.source_span(label, label + len("本年支出合计"))
+    assert ALIGNED_SUMMARY[start:end] == "本年支出合计"
+
+
+def test_aligned_fiscal_summary_gives_each_sources_spending_from_its_column():
+    text = (
+        "某局2023年度部门决算\n\n财政拨款收入支出决算总表\n单位：万元\n\n"
+        "收入                                     支出\n"
+        "项目                            决算数   项目                决算数\n"
+        "                                                               合计  一般公共预算  政府性基金预\n"
+        "                                                                         财政拨款    算财政拨款\n"
+        "一、一般公共预算财政拨款        800.00   一、教育支出        900.00        700.00        200.00\n"
+        "二、政府性基金预算财政拨款      200.00\n"
+        "本年收入合计                  1,000.00   本年支出合计        900.00        700.00        200.00\n"
+    )
+    facts = {(f.metric, f.scope, f.amount_wan) for f in extracted(text).facts}
+    assert {("income_total", "fiscal", D("1000.00")), ("expenditure_total", "fiscal", D("900.00")),
+            ("gpb_expenditure", "gpb", D("700.00")), ("gov_fund_expenditure", "gov_fund", D("200.00")),
+            ("gpb_appropriation_income", "department", D("800.00"))} <= facts  # fmt: skip
+
+
+def test_three_public_by_rows_with_last_years_column_is_last_years():
+    text = (
+        "某区财政局2025年部门预算\n\n表7 一般公共预算“三公”经费支出表\n单位：万元\n"
+        "项目                     2024年     2025年     增减\n"
+        "                         预算数     预算数\n"
+        "合计                      30.00      27.50     -2.50\n"
+        "  因公出国（境）费          4.00       3.00     -1.00\n"
+        "  公务用车购置及运行费     18.00      17.50     -0.50\n"
+        "  公务接待费                8.00       7.00     -1.00\n"
+    )
+    facts = {(f.metric, f.period, f.amount_wan) for f in extracted(text).facts if f.metric.startswith("three_public")}
+    assert facts == {
+        ("three_public_total", "prior", D("30.00")), ("three_public_total", "current", D("27.50")),
+        ("three_public_outbound_travel", "prior", D("4.00")), ("three_public_outbound_travel", "current", D("3.00")),
+        ("three_public_vehicle", "prior", D("18.00")), ("three_public_vehicle", "current", D("17.50")),
+        ("three_public_reception", "prior", D("8.00")), ("three_public_reception", "current", D("7.00")),
+    }  # fmt: skip
+
+
+def test_aligned_lines_without_a_reliable_grid_are_left_as_written():
+    # the first line's figure spans both of the second line's: no column holds one cell, no guess
+    text = "单位：万元\n合计      1,234,567.00\n基本支出  3.00  9.00\n"
+    assert normalise(text).text.count("\t") == 0

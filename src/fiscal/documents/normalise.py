@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from fiscal.documents import aligned
+
 CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、。"
 # A colon does not end a line's sentence: "其中:" continues on the next line.
 LINE_END_TERMINATORS = "。;!?；！？”)"
@@ -192,6 +194,7 @@ def normalise(source: str) -> NormalisedText:
     body_offsets = offsets[:-1]
     for pattern, replacement in _STEPS:
         text, body_offsets = _substitute(text, body_offsets, pattern, replacement)
+    text, body_offsets = aligned.tabulate(text, body_offsets)  # before the spaces that align columns go
     text = to_simplified(text.translate(_WIDTH_TABLE))  # one character for one: the map is unchanged
     for pattern, replacement in _AFTER_WIDTH_STEPS:
         text, body_offsets = _substitute(text, body_offsets, pattern, replacement)

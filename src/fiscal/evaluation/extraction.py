@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -57,6 +57,9 @@ _LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
 # The labels write total_income / total_expenditure both for 本年收入/支出合计 and for 收入/支出总计
 # (the sides of 收支总计, carry-overs included): either metric holds such a figure.
 _EITHER_TOTAL = {"income_total": ("total_income_expenditure",), "expenditure_total": ("total_income_expenditure",)}
+# The 财政拨款收入支出决算总表's 本年收入合计 is the department's 财政拨款收入: the table states it as
+# the income total of the appropriation's scope.
+_HELD_IN_SCOPE = {"fiscal_appropriation_income": ("income_total", "fiscal")}
 # Execution metrics carry their basis in their name.
 _BASIS_OF_METRIC = {"budget_initial": "initial_budget", "budget_adjusted": "budget", "executed": "actual"}
 _UNSCORED_KINDS = ("%", "分")
@@ -145,6 +148,8 @@ def fact_value(fact: Fact) -> Decimal | None:
 
 
 def _fact_matches(fact: Fact, key: Key) -> bool:
+    if (fact.metric, fact.scope) == _HELD_IN_SCOPE.get(key.metric) and key.scope is None:
+        key = replace(key, metric=fact.metric, scope=fact.scope)
     if fact.metric not in (key.metric, *key.also) or fact.period != key.period or fact.basis not in key.bases:
         return False
     if fact.metric in _RATES_OF_A_SUBJECT and fact.subject_metric != key.subject:

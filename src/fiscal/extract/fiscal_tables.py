@@ -36,8 +36,8 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
      "gov_fund_expenditure"),
     ("soe_capital", re.compile(r"国有资本经营预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?表"), "soe_capital",
      "soe_capital_expenditure"),
-    ("three_public", re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:决算|预算)"
-                                r"(?:财政拨款)?(?:情况)?(?:统计)?表"), "fiscal", None),
+    ("three_public", re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?"
+                                r"(?:决算|预算)?(?:财政拨款)?(?:情况)?(?:统计)?表"), "fiscal", None),
     # Performance self-evaluations: the funds block (年初预算数 | 全年预算数 | 全年执行数 | 执行率 …).
     ("performance", re.compile(r"(?:部门|单位)?(?:整体)?(?:支出)?绩效自评(?:价)?表|项目(?:支出)?(?:绩效)?自评表"),
      "department", None),
@@ -177,8 +177,31 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
         if not units:
             problems.append((table.start, table.end, f"{title}: no unit line (单位:万元 / 元) above the table"))
             continue
-        found.append(FiscalTable(kind, title, replace(table, rows=list(table.rows)), units[-1], basis))
+        rows = _without_row_numbers(list(table.rows))
+        found.append(FiscalTable(kind, title, replace(table, rows=rows), units[-1], basis))
     return found, problems
+
+
+_ROW_NUMBER_HEADER = re.compile(r"^(?:行次|栏次|序号)$")
+
+
+def _without_row_numbers(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows without a 行次 column (the national 决算 template numbers its rows: "一、财政拨款收入 |
+    1 | 2,315.68"): its numbers are no figures, and the label's figure is the cell after them."""
+    header = next((row for row in rows[:6] if any(_ROW_NUMBER_HEADER.match(c.text.replace(" ", "")) for c in row)),
+                  None)  # fmt: skip
+    if header is None:
+        return rows
+    numbered = {i for i, cell in enumerate(header) if _ROW_NUMBER_HEADER.match(cell.text.replace(" ", ""))}
+
+    def is_number_or_blank(row: list[Cell], index: int) -> bool:
+        return index >= len(row) or not row[index].text or bool(re.fullmatch(r"\d{1,3}", row[index].text.strip()))
+
+    body = rows[rows.index(header) + 1 :]
+    numbered = {i for i in numbered if all(is_number_or_blank(row, i) for row in body)}
+    if not numbered:
+        return rows
+    return [[cell for i, cell in enumerate(row) if i not in numbered] for row in rows]
 
 
 def _split_at_titles(table: Table) -> list[Table]:
@@ -323,7 +346,9 @@ def _metric_of(label: str) -> str | None:
 def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
     in_carryover = False  # rows under 年初结转和结余 break the carry-over down, not the income
     subtotalled = any(_SUBTOTAL_LABELS.match(_compact(cell.text)) for row in ft.table.rows for cell in row)
-    for row in _rejoin_wrapped_labels(_without_spread_columns(ft.table.rows)):
+    rows = _rejoin_wrapped_labels(_without_spread_columns(ft.table.rows))
+    source_columns = _source_columns(rows)
+    for row in rows:
         texts = [cell.text for cell in row]
         if any("结转和结余" in text or "结余分配" in text for text in texts):
             in_carryover = True
@@ -348,6 +373,8 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
                 out.facts.append(_fact(metric, scope if metric in _TOTAL_LABELS.values() else
                                        _scope_of_metric(metric, scope), ft.basis, value, ft.unit,
                                        texts[amount_index], prov))  # fmt: skip
+                if metric == "expenditure_total" and on_expenditure_side:
+                    _source_totals(ft, row, amount_index, source_columns, prov, out)
             elif (
                 on_expenditure_side
                 and texts[label_index].endswith("支出")
@@ -359,6 +386,34 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
 
 
 _FUNCTIONAL_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# The appropriation's sources as columns of its spending (财政拨款收入支出决算总表: 合计 | 一般公共预算
+# 财政拨款 | 政府性基金预算财政拨款 …): each column's 本年支出合计 is that source's spending.
+_SOURCE_COLUMNS = (("一般公共预算", "gpb_expenditure", "gpb"), ("政府性基金", "gov_fund_expenditure", "gov_fund"),
+                   ("国有资本经营", "soe_capital_expenditure", "soe_capital"))  # fmt: skip
+
+
+def _source_columns(rows: list[list[Cell]]) -> dict[int, tuple[str, str]]:
+    """The columns the header rows (above the first figure) name by a source, words of a column joined."""
+    words: dict[int, str] = {}
+    for row in rows:
+        if any(_NUMBER.match(cell.text.replace(" ", "")) for cell in row):
+            break
+        for index, cell in enumerate(row):
+            words[index] = words.get(index, "") + re.sub(r"\s", "", cell.text)
+    columns = {}
+    for index, text in words.items():
+        named = [(metric, scope) for word, metric, scope in _SOURCE_COLUMNS if text.startswith(word)]
+        if len(named) == 1 and not text.endswith(("收入", "拨款收入")):
+            columns[index] = named[0]
+    return columns
+
+
+def _source_totals(ft: FiscalTable, row: list[Cell], amount_index: int, columns: dict[int, tuple[str, str]],
+                   prov: Provenance, out: TableExtraction) -> None:  # fmt: skip
+    for index in range(amount_index + 1, len(row)):
+        if index in columns and (value := _amount(row[index].text, ft.unit)):
+            metric, scope = columns[index]
+            out.facts.append(_fact(metric, scope, ft.basis, value, ft.unit, row[index].text, prov))
 
 
 def _without_spread_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -864,6 +919,7 @@ def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
         return
     header = rows[header_index]
     first_value_column = next(i for i, cell in enumerate(header) if i > 0 and _column_spec(cell.text))
+    prior_columns = _prior_columns(rows[: header_index + 1])
     for row in rows[header_index + 1 :]:
         texts = [cell.text for cell in row]
         label_index = next((i for i, text in enumerate(texts) if text and not _FIGURE.match(text)), None)
@@ -893,7 +949,24 @@ def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
             value = _amount(texts[index], ft.unit)
             if value is not None:
                 scope = "fiscal" if ft.kind == "three_public" else _scope_of_metric(fact_metric, "department")
-                out.facts.append(_fact(fact_metric, scope, basis, value, ft.unit, texts[index], prov))
+                fact = _fact(fact_metric, scope, basis, value, ft.unit, texts[index], prov)
+                out.facts.append(replace(fact, period="prior") if column in prior_columns else fact)
+
+
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _prior_columns(header_rows: list[list[Cell]]) -> set[int]:
+    """Columns of last year's figures: headed 上年, or by a year before the latest year the header
+    names ("2024年 | 2025年" over "预算数 | 预算数")."""
+    words: dict[int, str] = {}
+    for row in header_rows:
+        for index, cell in enumerate(row):
+            words[index] = words.get(index, "") + re.sub(r"\s", "", cell.text)
+    years = {index: int(match.group(1)) for index, text in words.items() if (match := _YEAR.search(text))}
+    latest = max(years.values(), default=None)
+    return {index for index, text in words.items() if index > 0 and (
+        text.startswith("上年") or (latest is not None and index in years and years[index] < latest))}  # fmt: skip
 
 
 _FIGURE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")

@@ -237,6 +237,10 @@ def _plain_cells(line: str, start: int) -> list[Cell]:
     return cells
 
 
+def _is_lone_label(line: str) -> bool:
+    return 0 < len(line.strip()) <= 40 and not re.search(r"[。;,]", line)
+
+
 def _find_tab_tables(text: str) -> list[Table]:
     """Every run of tab-separated lines, split into rows at blank lines."""
     tables: list[Table] = []
@@ -244,10 +248,15 @@ def _find_tab_tables(text: str) -> list[Table]:
     row: list[tuple[int, str]] = []
     position = 0
     previous_blank = previous_tsv = False  # a blank line ends a table of tab-separated rows
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         start = position
         position += len(line) + 1
-        is_cell_line = "\t" in line
+        # A row of one cell between tab-separated rows: its empty cells' tabs were trimmed with the
+        # line's trailing space ("国有资本经营预算财政拨款" with nothing beside it).
+        is_cell_line = "\t" in line or (
+            previous_tsv and _is_lone_label(line) and number + 1 < len(lines) and "\t" in lines[number + 1]
+        )
         is_continuation = (
             current is not None and row and not previous_blank and 0 < len(line.strip()) <= _MAX_CONTINUATION
         )
