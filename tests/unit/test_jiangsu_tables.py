@@ -127,6 +127,10 @@ def test_the_appropriation_s_functional_and_basic_tables(tables_only_2018):
     economic = lines_of(tables_only_2018, "财政拨款基本支出预算表", 1)
     assert economic == {"301": D("3806.26"), "302": D("1115.85"), "303": D("676.06")}
     assert sum(economic.values()) == D("5598.17")  # its 合计
+    source = "table:财政拨款基本支出预算表"
+    totals = {(fact.scope, fact.amount_wan) for fact in tables_only_2018.extraction.facts
+              if fact.metric == "basic_expenditure" and fact.provenance.pattern == source}  # fmt: skip
+    assert totals == {("fiscal", D("5598.17"))}  # the 合计 row (科目编码 | 科目名称 | 金额) is the basic total
 
 
 def test_a_title_s_qualifier_does_not_run_its_table_into_the_one_before():

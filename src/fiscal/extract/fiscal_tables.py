@@ -2,7 +2,8 @@
 
 A table is recognised by its title (and aliases) on the lines just above it; its unit by the
 "单位:万元 / 元" line there. A table without a title right after one with the same number of
-columns continues it (the next page). Three layouts cover the nine tables:
+columns continues it (the next page); any other untitled table is named by its structure where only
+one standard table has it (fiscal.extract.table_structure), or not read, with the reason. Three layouts cover the nine tables:
 - two-sided summaries (收入支出决算总表, 财政拨款收入支出决算总表): income items left, expenditure
   类 right, totals (本年收入合计, 本年支出合计, 年初/年末结转和结余, 总计) at the bottom;
 - coded functional tables (收入决算表, 支出决算表, 一般公共预算 / 政府性基金 / 国有资本经营预算
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from fiscal.extract import catalogue as cat
+from fiscal.extract import table_structure
 from fiscal.extract.amounts import MONEY, MONEY_UNITS, precision_of
 from fiscal.extract.model import ClassifiedLine, Fact, Provenance
 from fiscal.extract.tables import Cell, Table, find_tables
@@ -30,11 +32,12 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
     # templates and their provincial variants name the same tables with or without 入/出 and 决算/预算.
     ("fiscal_summary", re.compile(r"财政拨款收入?支出?(?:决算|预算)?总表"), "fiscal", None),
     ("summary", re.compile(r"收入?支出?(?:决算|预算)?总表"), "department", None),
-    ("gpb_basic", re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:决算|预算)?表"), "gpb", None),
-    ("gpb_expenditure", re.compile(r"一般公共预算(?:财政拨款)?支出(?:决算|预算)?表"), "gpb", "gpb_expenditure"),
-    ("gov_fund", re.compile(r"政府性基金预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?表"), "gov_fund",
+    ("gpb_basic", re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:决算|预算)?(?:明细)?表"), "gpb", None),
+    ("gpb_expenditure", re.compile(r"一般公共预算(?:财政拨款)?支出(?:决算|预算)?(?:明细)?表"), "gpb",
+     "gpb_expenditure"),
+    ("gov_fund", re.compile(r"政府性基金预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?(?:明细)?表"), "gov_fund",
      "gov_fund_expenditure"),
-    ("soe_capital", re.compile(r"国有资本经营预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?表"), "soe_capital",
+    ("soe_capital", re.compile(r"国有资本经营预算(?:财政拨款)?(?:收入)?支出(?:决算|预算)?(?:明细)?表"), "soe_capital",
      "soe_capital_expenditure"),
     ("three_public", re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?"
                                 r"(?:决算|预算)?(?:财政拨款)?(?:情况)?(?:统计)?表"), "fiscal", None),
@@ -116,7 +119,7 @@ def _classify(title_lines: list[str]) -> tuple[str, str, str | None] | None:
         for kind, pattern, _, _ in _TITLES:
             match = pattern.search(compact)
             if match and match.end() == len(compact) and not _OTHER_TABLE_WORDS.search(compact[: match.start()]):
-                named = re.search(r"(决算|预算)总?表$", compact)
+                named = re.search(r"(决算|预算)(?:明细)?总?表$", compact)
                 return kind, match.group(0), ("budget" if named.group(1) == "预算" else "actual") if named else None
     return None
 
@@ -171,7 +174,10 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
                 gap = [_aligned(row, last.table.rows) for row in gap]
                 last.table.rows.extend([*gap, *table.rows])  # the same table, next page
                 last.table.end = table.end
-            continue
+                continue
+            recognised = _by_structure(table, before, problems)
+            if recognised is None:
+                continue
         kind, title, basis = recognised
         basis = basis or _basis_of_columns(header_text, text)
         if not units:
@@ -180,6 +186,43 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
         rows = _without_row_numbers(list(table.rows))
         found.append(FiscalTable(kind, title, replace(table, rows=rows), units[-1], basis))
     return found, problems
+
+
+# A section heading that names the table below it without the word 表 ("二、一般公共预算基本支出预算
+# (按经济分类)"): its ordinal and qualifiers are not the name.
+_HEADING_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])")
+_HEADING_TAIL = re.compile(r"(?:\([\u4e00-\u9fff]{1,8}\)|情况|明细)$")
+
+
+def _heading_kind(lines: list[str]) -> tuple[str, str, str | None] | None:
+    """The table named by the heading just above the table (a unit line may come between)."""
+    for line in reversed(lines):
+        compact = re.sub(r"\s", "", line)
+        if not compact or _UNIT_LINE.fullmatch(compact) or re.match(r"(?:编制|填报|金额)?单位[:：]", compact):
+            continue
+        if "表" in compact or "。" in compact or len(compact) > 40:
+            return None
+        name = _HEADING_ORDINAL.sub("", compact)
+        while (shorter := _HEADING_TAIL.sub("", name)) != name:
+            name = shorter
+        return _classify([name + "表"])
+    return None
+
+
+def _by_structure(table: Table, before: list[str], problems: list[tuple[int, int, str]]
+                  ) -> tuple[str, str, str | None] | None:  # fmt: skip
+    """A table without a title line: named by a heading above it that its structure agrees with, or
+    by a structure only one standard table has; else not read, with the reason."""
+    structure = table_structure.identify(table.rows)
+    if structure.layout is None:
+        return None
+    named = _heading_kind(before)
+    if named is not None and table_structure.LAYOUT_OF_KIND.get(named[0]) == structure.layout:
+        return named
+    if structure.kind is not None:
+        return structure.kind, table_structure.template_title(structure.kind), None
+    problems.append((table.start, table.end, structure.reason or "table without a title"))
+    return None
 
 
 _ROW_NUMBER_HEADER = re.compile(r"^(?:行次|栏次|序号)$")
@@ -607,6 +650,11 @@ def _basic(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
                 out.facts.append(_fact(total, scope, ft.basis, value, ft.unit, block[3], prov))
                 continue
             code = _economic_code(block[0], block[1])
+            if code is None and not block[0] and cat.ECONOMIC_CLASS.match(re.sub(r"\s", "", block[2])):
+                # A 类 by its name alone (经济分类科目 | 预算数): the reference gives its code.
+                name = re.sub(r"\s", "", block[2])
+                out.lines.append(_line("economic", 1, name, None, name, None, scope, ft, value, block[3], prov))
+                continue
             if code is None:
                 continue
             if len(code) == 3:
@@ -629,9 +677,13 @@ def _basic_columns(rows: list[list[Cell]]) -> dict[int, str]:
     return {}
 
 
+# In a 基本支出 table its 合计 is the basic expenditure.
+_BASIC_TOTALS = {**_TOTAL_LABELS, "合计": "basic_expenditure"}
+
+
 def _basic_total(block: list[str]) -> str | None:
     """人员经费合计 / 公用经费合计 / 合计 written over the block's code cells or in its name cell."""
-    return _TOTAL_LABELS.get(re.sub(r"\s", "", block[0] + block[2])) or _TOTAL_LABELS.get(re.sub(r"\s", "", block[0]))
+    return _BASIC_TOTALS.get(re.sub(r"\s", "", block[0] + block[2])) or _BASIC_TOTALS.get(re.sub(r"\s", "", block[0]))
 
 
 def _economic_code(kind: str, item: str) -> str | None:
@@ -649,8 +701,10 @@ def _coded_cells(filled: list[str]) -> list[list[str]]:
     form. A row with any other sequence gives no block: a figure is never guessed into a column."""
     if len(filled) == 3 and re.fullmatch(r"\d{3}(?:\d{2})?", filled[0].replace(" ", "")):
         return [[filled[0], "", filled[1], filled[2]]]
-    if len(filled) == 2 and _TOTAL_LABELS.get(re.sub(r"\s", "", filled[0])):
+    if len(filled) == 2 and _BASIC_TOTALS.get(re.sub(r"\s", "", filled[0])):
         return [[filled[0], "", "", filled[1]]]
+    if len(filled) == 2 and cat.ECONOMIC_CLASS.match(re.sub(r"\s", "", filled[0])):
+        return [["", "", filled[0], filled[1]]]
     return []
 
 
