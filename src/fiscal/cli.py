@@ -503,11 +503,20 @@ def report(
 
 @app.command()
 def review(
-    finding: Annotated[str, typer.Argument(help="The finding's id (as `fiscal findings` and the report show it).")],
+    finding: Annotated[
+        str | None, typer.Argument(help="The finding's id (as `fiscal findings` and the report show it).")
+    ] = None,
     accept: Annotated[bool, typer.Option("--accept", help="The document is inconsistent: the finding stands.")] = False,
     dismiss: Annotated[bool, typer.Option("--dismiss", help="Not an inconsistency of the document.")] = False,
     reason: Annotated[str, typer.Option(help="Why (kept with the decision).")] = "",
     reviewer: Annotated[str | None, typer.Option(help="Who decides. Default: the login name.")] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="An export (`fiscal findings --export`) whose decision / decision_reason columns "
+            "a reviewer filled in (accept or dismiss): record every decision in it."
+        ),
+    ] = None,
     warehouse: WarehouseOption = None,
 ) -> None:
     """Record a reviewer's decision on a finding. A dismissed finding stays visible as dismissed, is
@@ -517,7 +526,13 @@ def review(
     from fiscal.quality.findings import review as record_review
     from fiscal.runs import connect_for_writing
 
-    if accept == dismiss or not reason.strip():
+    if from_file is not None:
+        if finding is not None or accept or dismiss or reason:
+            console.print("[red]Give either --from-file or a finding with --accept/--dismiss, not both.[/red]")
+            raise typer.Exit(EXIT_CANNOT_RUN)
+        _review_from_file(from_file, reviewer, in_project(warehouse, DEFAULT_WAREHOUSE))
+        return
+    if finding is None or accept == dismiss or not reason.strip():
         console.print("[red]Give one of --accept or --dismiss, and --reason.[/red]")
         raise typer.Exit(EXIT_CANNOT_RUN)
     warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
@@ -535,6 +550,39 @@ def review(
         record_review(connection, matches[0], decision, reason, reviewer)
     chosen = matches[0]
     console.print(f"{decision}: {_safe(chosen.source_file)} · {chosen.rule_id} · {_safe(chosen.rule_instance)}")
+
+
+def _review_from_file(path: Path, reviewer: str | None, warehouse: Path) -> None:
+    """The decisions written into an export, each recorded or refused with the reason (exit 1 when
+    any is refused, so a script notices)."""
+    from fiscal.land.schema import ensure_schemas
+    from fiscal.quality.findings import latest_findings
+    from fiscal.quality.findings import review as record_review
+    from fiscal.report.exports import decided_finding, read_decisions
+    from fiscal.runs import connect_for_writing
+
+    if not warehouse.exists():
+        console.print(f"[red]No warehouse at {_safe(warehouse)}[/red]: run `fiscal run` first.")
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    try:
+        decisions = read_decisions(path)
+    except (OSError, ValueError) as error:
+        console.print(f"[red]Cannot read decisions from {_safe(path)}[/red]: {_safe(str(error))}")
+        raise typer.Exit(EXIT_CANNOT_RUN) from error
+    current = {f.finding_id: f for f in latest_findings(warehouse, status="all", limit=10_000_000)}
+    checked = [(decision, decided_finding(decision, current)) for decision in decisions]
+    refused = [(decision, why) for decision, why in checked if isinstance(why, str)]
+    with connect_for_writing(warehouse) as connection:
+        ensure_schemas(connection)
+        for decision, chosen in checked:
+            if not isinstance(chosen, str) and decision.decision is not None:
+                record_review(connection, chosen, decision.decision, decision.reason, reviewer)
+    console.print(f"{len(checked) - len(refused)} decision(s) recorded from {_safe(path.name)}")
+    for decision, why in refused:
+        where = f"row {decision.row} ({_safe(decision.finding_id)})"
+        console.print(f"  [yellow]{where}[/yellow] not recorded: {_safe(why)}")
+    if refused:
+        raise typer.Exit(1)
 
 
 @app.command("measure-detection")

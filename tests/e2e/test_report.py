@@ -200,3 +200,64 @@ def test_a_dismissed_finding_stays_dismissed_out_of_alerts_until_its_figures_cha
         assert target.rule_instance in alerted(connection)
     [reopened] = [f for f in latest_findings(warehouse, limit=1000) if f.finding_id == target.finding_id]
     assert reopened.review is None
+
+
+def test_decisions_written_into_an_export_are_recorded_and_stale_ones_refused(site, tmp_path):
+    import csv
+
+    import openpyxl
+
+    from fiscal.quality.findings import latest_findings
+
+    root, original = site
+    warehouse = tmp_path / "decided.duckdb"
+    shutil.copy(original, warehouse)
+    # the report's file for reviewers, linked from its index
+    assert 'href="findings-for-review.xlsx"' in (root / "index.html").read_text(encoding="utf-8")
+    exported = tmp_path / "findings.xlsx"
+    shutil.copy(root / "findings-for-review.xlsx", exported)
+    arguments = ["findings", "--warehouse", str(warehouse), "--export", str(exported)]
+    workbook = openpyxl.load_workbook(exported)
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    column = {name: header.index(name) + 1 for name in header}
+    rows = {sheet.cell(row, column["finding_id"]).value: row for row in range(2, sheet.max_row + 1)}
+    errors = latest_findings(warehouse, limit=1000)
+    # the planted 行政运行 "决算数大于预算数" (1511.89 against 1560.05): the reviewer dismisses it
+    [planted] = [f for f in errors if f.rule_id == "stated_comparison_agrees" and f.lhs_value == Decimal("1511.89")]
+    others = [f for f in errors if f.finding_id != planted.finding_id]
+    assert len(others) >= 2
+    sheet.cell(rows[planted.finding_id], column["decision"], "dismiss")
+    sheet.cell(rows[planted.finding_id], column["decision_reason"], "the bureau corrected the sentence")
+    sheet.cell(rows[others[0].finding_id], column["decision"], "accept")  # no reason: refused
+    stale = rows[others[1].finding_id]  # figures edited: not those of the finding now
+    sheet.cell(stale, column["decision"], "accept")
+    sheet.cell(stale, column["decision_reason"], "looked at it")
+    sheet.cell(stale, column["lhs_value"], 1)
+    workbook.save(exported)
+
+    result = CliRunner().invoke(app, ["review", "--from-file", str(exported), "--warehouse", str(warehouse)])
+    assert result.exit_code == 1, result.output  # two rows refused, and said so
+    assert "1 decision(s) recorded" in result.output
+    said = " ".join(result.output.split())
+    assert "needs its reason" in said and "figures changed since the export" in said
+    decided = {f.finding_id: (f.review, f.review_reason) for f in latest_findings(warehouse, limit=1000)}
+    assert decided[planted.finding_id] == ("dismissed", "the bureau corrected the sentence")
+    assert decided[others[0].finding_id] == (None, None) and decided[others[1].finding_id] == (None, None)
+
+    # the same from a CSV export, figures as exported text
+    text_export = tmp_path / "findings.csv"
+    assert CliRunner().invoke(app, [*arguments[:-1], str(text_export)]).exit_code == 0
+    with text_export.open(encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    for record in records:
+        if record["finding_id"] == others[0].finding_id:
+            record.update(decision="accept", decision_reason="a real inconsistency")
+    with text_export.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    result = CliRunner().invoke(app, ["review", "--from-file", str(text_export), "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    [accepted] = [f for f in latest_findings(warehouse, limit=1000) if f.finding_id == others[0].finding_id]
+    assert (accepted.review, accepted.review_reason) == ("accepted", "a real inconsistency")

@@ -3,7 +3,8 @@
 A table is recognised by its title (and aliases) on the lines just above it; its unit by the
 "单位:万元 / 元" line there. A table without a title right after one with the same number of
 columns continues it (the next page); any other untitled table is named by its structure where only
-one standard table has it (fiscal.extract.table_structure), or not read, with the reason. Three layouts cover the nine tables:
+one standard table has it (fiscal.extract.table_structure), or not read, with the reason. Three
+layouts cover the nine tables:
 - two-sided summaries (收入支出决算总表, 财政拨款收入支出决算总表): income items left, expenditure
   类 right, totals (本年收入合计, 本年支出合计, 年初/年末结转和结余, 总计) at the bottom;
 - coded functional tables (收入决算表, 支出决算表, 一般公共预算 / 政府性基金 / 国有资本经营预算

@@ -4,6 +4,8 @@ index.html                           departments and years, documents (landed / 
 departments/<department>-<year>.html headline figures, charts, the years side by side, indicators
 documents/<document>.html            each finding with both sides, marked in the document's text,
                                      and for a PDF the page with the figures' boxes drawn
+findings-for-review.xlsx             the errors and warnings, with decision columns a reviewer fills
+                                     in and records with `fiscal review --from-file`
 assets/                              the styles and the script (search, sort) it needs
 """
 
@@ -18,10 +20,10 @@ from typing import Any
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from fiscal.quality.findings import finding_id
+from fiscal.quality.findings import finding_id, latest_findings
 from fiscal.report import charts, queries
 from fiscal.report.evidence import Mark, boxes_in, evidence_spans, marked_text, render_page
-from fiscal.report.exports import boxed_pdf
+from fiscal.report.exports import boxed_pdf, write_findings
 from fiscal.report.paths import department_page, document_page
 
 _HEADLINES = (  # (metric, scope, label) shown at the top of a department-year
@@ -38,6 +40,9 @@ _HEADLINES = (  # (metric, scope, label) shown at the top of a department-year
     ("procurement_total", None, "政府采购"),
 )
 _BASIS_NAMES = {"actual": "决算", "budget": "预算", "initial_budget": "年初预算"}
+
+
+REVIEW_FILE = "findings-for-review.xlsx"
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,10 @@ def build_report(warehouse: Path, out: Path) -> BuiltReport:
             if document["status"] == "landed":
                 _write_document(connection, environment, staging, document)
         _write(environment, staging / "index.html", "index.html", root="", run_id=run_id, years=years,
-               documents=documents, department_page=department_page, document_page=document_page)  # fmt: skip
+               documents=documents, department_page=department_page, document_page=document_page,
+               review_file=REVIEW_FILE)  # fmt: skip
+    to_review = [f for status in ("error", "warning") for f in latest_findings(warehouse, status=status, limit=10**7)]
+    write_findings(to_review, staging / REVIEW_FILE)
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)  # readers see the old site or the new one, never half of one
     landed = sum(1 for document in documents if document["status"] == "landed")
