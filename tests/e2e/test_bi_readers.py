@@ -68,3 +68,70 @@ def test_fiscal_export_writes_csv_releases(first_run, tmp_path: Path):
     arguments = ["export", "--warehouse", str(warehouse), "--out", str(tmp_path), "--format", "xml"]
     bogus = CliRunner().invoke(app, arguments)
     assert bogus.exit_code == 2
+
+
+DOCUMENTS = "select count(*) from marts.dim_document"
+
+
+def test_a_bi_query_through_sqlalchemy_succeeds_while_a_pipeline_run_is_in_progress(prefect_server, tmp_path):
+    """A real second run (a new document: ingest, dbt, validation) in another process, and a BI tool
+    polling the published views through SQLAlchemy all the while: every query answers, with the last
+    good release until the run publishes the next."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from prefect.settings import PREFECT_API_URL
+
+    from fiscal import progress
+    from tests.conftest import PROJECT, SAMPLES
+
+    samples = sorted(SAMPLES.glob("*.txt"))
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse" / "fiscal.duckdb"
+    inbox.mkdir()
+    shutil.copy(samples[0], inbox)
+    first = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse)])
+    assert first.exit_code == 0, first.output
+    views = published_folder(warehouse) / "latest" / "views.duckdb"
+
+    def bi_query() -> int:  # a fresh connection each time, as a dashboard's refresh opens one
+        engine = sa.create_engine(f"duckdb:///{views.resolve()}?access_mode=read_only")
+        try:
+            with engine.connect() as connection:
+                return connection.execute(sa.text(DOCUMENTS)).scalar_one()
+        finally:
+            engine.dispose()
+
+    before = bi_query()
+    assert before == 1
+    shutil.copy(samples[1], inbox)
+    progress_file = tmp_path / "progress.json"
+    environment = {**os.environ, progress.PROGRESS_FILE: str(progress_file), "PREFECT_API_URL": PREFECT_API_URL.value()}
+    fiscal = Path(sys.executable).with_name("fiscal")
+    log = tmp_path / "run.log"
+    with log.open("w") as output:  # a file, not a pipe: nobody reads a pipe while the run goes on
+        run = subprocess.Popen(
+            [str(fiscal), "run", str(inbox), "--warehouse", str(warehouse), "--json"],
+            cwd=PROJECT, env=environment, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    answered: list[tuple[str, int]] = []
+    try:
+        deadline = time.monotonic() + 600
+        while run.poll() is None and time.monotonic() < deadline:
+            stages = progress.read(progress_file)
+            stage = "validate" if "validate" in stages else "transform" if "transform" in stages else "ingest"
+            if stages:
+                answered.append((stage, bi_query()))
+            time.sleep(0.5)
+        run.wait(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 0, log.read_text(errors="replace")[-3000:]
+    writing = [count for stage, count in answered if stage in ("transform", "validate")]
+    assert writing, f"no query while dbt or validation ran: {answered}"
+    assert writing[0] == before  # the last good release while the next is built
+    assert all(count in (before, before + 1) for _, count in answered)
+    assert bi_query() == before + 1  # the run published the next release
