@@ -31,8 +31,11 @@ $(STAMP):
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	rm -f $(VENV)/.installed-* && touch $@
 
-run: setup  ## the pipeline on the bundled sample documents → warehouse/fiscal.duckdb
-	$(BIN)/fiscal run
+# The Putuo PDFs of ../shared/corpus where the corpus is beside the checkout (they are not committed).
+PUTUO_PDFS := $(wildcard ../shared/corpus/pdf/putuo_*.pdf)
+
+run: setup  ## the pipeline on the bundled sample documents (and the Putuo PDFs, when beside) → warehouse/fiscal.duckdb
+	$(BIN)/fiscal run data/samples $(PUTUO_PDFS)
 
 test: setup lint  ## lint, then unit, seed and end-to-end tests
 	$(BIN)/pytest
