@@ -4,10 +4,14 @@ Every alert is a row in quality.alerts, delivered or not. Delivery goes through 
 channel is one URL: wecombot://…, dingtalk://…, slack://…, mailto://…, or a plain webhook
 (http(s)://host/path, posted as JSON). Configure it with `fiscal run --alert-url` or
 FISCAL_ALERT_URL. A failed delivery is recorded with its reason and never stops the pipeline.
+An alert raised while the warehouse cannot be opened (another writer holds it past the wait) is
+delivered and kept in a file beside the warehouse; the next writer that alerts records it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import time
 import uuid
@@ -126,33 +130,71 @@ def error_alert(connection: duckdb.DuckDBPyConnection, run_id: str, report: Path
     return Alert(uuid.uuid4().hex, run_id, "identity_errors", title, "\n".join(lines))
 
 
+_INSERT = "insert into quality.alerts values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (alert_id) do nothing"
+
+
+def _delivered(alert: Alert, url: str | None) -> tuple[bool, str | None]:
+    return (False, "no alert channel configured") if url is None else deliver(url, alert)
+
+
+def _row(alert: Alert, url: str | None, delivered: bool, reason: str | None, raised_at: datetime) -> list:
+    return [alert.alert_id, alert.run_id, raised_at, alert.kind, alert.title, alert.body, url, delivered, reason]
+
+
 def record(connection: duckdb.DuckDBPyConnection, alert: Alert, url: str | None) -> bool:
     """Store the alert and deliver it when a channel is configured; returns whether it arrived."""
-    delivered, reason = (False, "no alert channel configured") if url is None else deliver(url, alert)
-    connection.execute(
-        "insert into quality.alerts values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [alert.alert_id, alert.run_id, datetime.now(UTC).replace(tzinfo=None), alert.kind, alert.title,
-         alert.body, url, delivered, reason],
-    )  # fmt: skip
+    delivered, reason = _delivered(alert, url)
+    connection.execute(_INSERT, _row(alert, url, delivered, reason, datetime.now(UTC).replace(tzinfo=None)))
     return delivered
+
+
+def pending_alerts_file(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".pending-alerts.jsonl")
+
+
+def _keep_pending(warehouse: Path, alert: Alert, url: str | None, delivered: bool, reason: str | None) -> None:
+    """An alert the warehouse could not take now, kept (one JSON line) until a writer records it."""
+    row = _row(alert, url, delivered, reason, datetime.now(UTC).replace(tzinfo=None))
+    row[2] = row[2].isoformat()
+    with pending_alerts_file(warehouse).open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def record_pending(connection: duckdb.DuckDBPyConnection, warehouse: Path) -> int:
+    """Record the alerts kept while the warehouse could not be opened; returns how many."""
+    path = pending_alerts_file(warehouse)
+    if not path.exists():
+        return 0
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        row[2] = datetime.fromisoformat(row[2])
+        connection.execute(_INSERT, row)
+    path.unlink()
+    return len(rows)
 
 
 def alert_on_errors(warehouse: Path, run_id: str, url: str | None) -> Alert | None:
     with connect_for_writing(warehouse) as connection:
+        record_pending(connection, warehouse)
         alert = error_alert(connection, run_id, report_folder(warehouse.resolve()))
         if alert is not None:
             record(connection, alert, url)
     return alert
 
 
-def alert_on_failure(warehouse: Path | None, message: str, url: str | None) -> bool:
-    """An operational alert (the pipeline itself failed). Recorded when the warehouse opens."""
+def alert_on_failure(warehouse: Path | None, message: str, url: str | None, wait_seconds: float = 60) -> bool:
+    """An operational alert (the pipeline itself failed). Recorded when the warehouse opens; kept
+    beside it when it does not (another writer holds it, or it is why the run failed)."""
     alert = Alert(uuid.uuid4().hex, None, "pipeline_failure", "Fiscal warehouse: the pipeline failed", message)
     if warehouse is not None and warehouse.exists():
         try:
-            with connect_for_writing(warehouse, wait_seconds=60) as connection:
+            with connect_for_writing(warehouse, wait_seconds=wait_seconds) as connection:
                 ensure_schemas(connection)
+                record_pending(connection, warehouse)
                 return record(connection, alert, url)
         except duckdb.Error:
-            pass  # the warehouse may be why it failed: still try to tell someone
+            delivered, reason = _delivered(alert, url)  # the warehouse may be why it failed: still tell someone
+            with contextlib.suppress(OSError):  # a full disk or a read-only folder: the delivery is what is left
+                _keep_pending(warehouse, alert, url, delivered, reason)
+            return delivered
     return url is not None and deliver(url, alert)[0]
