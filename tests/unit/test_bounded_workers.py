@@ -7,6 +7,9 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
+from fiscal import interrupts
 from fiscal.extract.batch import process_files
 from fiscal.extract.document import ProcessedDocument, process_file
 
@@ -60,3 +63,15 @@ def test_our_own_bug_is_reported_as_ours(tmp_path: Path, monkeypatch):
     assert result.status == "quarantined"
     assert result.reason.startswith("extractor bug (ours, not the file's")
     assert "KeyError" in result.reason
+
+
+def test_a_worker_ended_after_ctrl_c_stops_the_run_instead_of_quarantining_its_document(tmp_path: Path):
+    # Ctrl-C reaching a worker that is still starting ends it like a crash; once the run was asked to
+    # stop, that is the interrupt, not the document.
+    (tmp_path / "dies.txt").write_text(GOOD, encoding="utf-8")
+    interrupts._requested.set()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(process_files([tmp_path / "dies.txt"], workers=1, seconds=20, memory_mb=1024, work=runaway))
+    finally:
+        interrupts._requested.clear()

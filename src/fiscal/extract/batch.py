@@ -14,10 +14,12 @@ import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from fiscal import interrupts
 from fiscal.children import die_with_parent
 from fiscal.documents.reader import source_of
 from fiscal.extract.document import QUARANTINED, ProcessedDocument, process_file
@@ -46,6 +48,13 @@ def _worker_setup(megabytes: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _stop_if_interrupted() -> None:
+    """Ctrl-C may reach a worker still starting, before its initializer ignores SIGINT: then the
+    interrupt, not the document, ended it, and the run stops instead of quarantining the document."""
+    if interrupts.requested():
+        raise KeyboardInterrupt
 
 
 def _stopped(path: Path, reason: str) -> ProcessedDocument:
@@ -80,9 +89,13 @@ def process_files(
             path = futures[future]
             try:
                 yield future.result()
+            except BrokenProcessPool:
+                _stop_if_interrupted()
+                raise  # workers that cannot start: ours to report, not the document's
             except FutureTimeout:
                 yield _stopped(path, f"extraction stopped after {seconds:g} s (the per-document time limit)")
             except ProcessExpired as error:
+                _stop_if_interrupted()
                 yield _stopped(
                     path,
                     f"the worker reading it died (exit code {error.exitcode}), most likely over the "
