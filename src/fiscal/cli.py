@@ -530,15 +530,16 @@ def review(
         if finding is not None or accept or dismiss or reason:
             console.print("[red]Give either --from-file or a finding with --accept/--dismiss, not both.[/red]")
             raise typer.Exit(EXIT_CANNOT_RUN)
-        _review_from_file(from_file, reviewer, in_project(warehouse, DEFAULT_WAREHOUSE))
-        return
-    if finding is None or accept == dismiss or not reason.strip():
+    elif finding is None or accept == dismiss or not reason.strip():
         console.print("[red]Give one of --accept or --dismiss, and --reason.[/red]")
         raise typer.Exit(EXIT_CANNOT_RUN)
     warehouse = in_project(warehouse, DEFAULT_WAREHOUSE)
     if not warehouse.exists():
         console.print(f"[red]No warehouse at {_safe(warehouse)}[/red]: run `fiscal run` first.")
         raise typer.Exit(EXIT_CANNOT_RUN)
+    if from_file is not None:
+        _review_from_file(from_file, reviewer, warehouse)
+        return
     every = latest_findings(warehouse, status="all", limit=10_000_000)
     matches = [candidate for candidate in every if candidate.finding_id.startswith(finding)]
     if len(matches) != 1:
@@ -561,9 +562,6 @@ def _review_from_file(path: Path, reviewer: str | None, warehouse: Path) -> None
     from fiscal.report.exports import decided_finding, read_decisions
     from fiscal.runs import connect_for_writing
 
-    if not warehouse.exists():
-        console.print(f"[red]No warehouse at {_safe(warehouse)}[/red]: run `fiscal run` first.")
-        raise typer.Exit(EXIT_CANNOT_RUN)
     try:
         decisions = read_decisions(path)
     except (OSError, ValueError) as error:

@@ -62,7 +62,8 @@ def recognise(image: Any) -> list[Piece]:
     pieces = []
     for points, text, score in result or []:
         xs, ys = [point[0] for point in points], [point[1] for point in points]
-        pieces.append(Piece(str(text), min(xs), min(ys), max(xs), max(ys), float(score)))
+        confidence = float(score)  # float ok: OCR confidence, not money
+        pieces.append(Piece(str(text), min(xs), min(ys), max(xs), max(ys), confidence))
     return pieces
 
 

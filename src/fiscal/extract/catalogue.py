@@ -394,3 +394,14 @@ YEAR_IN_HEADING = re.compile(r"(?P<year>20\d{2})年度?(?:部门|单位)?(?P<kin
 YEAR_AT_CLOSE = re.compile(r"截[至止](?P<year>20\d{2})年12月31日")
 # A template's placeholder left in: "上海市普陀区XX局", "××单位".
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?=[\u4e00-\u9fff])")
+
+
+# The total rows of the standard tables, by the metric each states.
+TABLE_TOTAL_LABELS = {
+    "本年收入合计": "income_total", "收入合计": "income_total", "本年支出合计": "expenditure_total",
+    "支出合计": "expenditure_total", "年初结转和结余": "carryover_begin", "年末结转和结余": "carryover_end",
+    "总计": "total_income_expenditure", "收入总计": "total_income_expenditure",
+    "支出总计": "total_income_expenditure", "人员经费合计": "personnel_expense",
+    "公用经费合计": "public_expense", "当年收入小计": "income_total", "本年收入小计": "income_total",
+    "当年支出小计": "expenditure_total", "本年支出小计": "expenditure_total",
+}  # fmt: skip

@@ -25,7 +25,7 @@ from fiscal.extract import catalogue as cat
 from fiscal.extract import table_structure
 from fiscal.extract.amounts import MONEY, MONEY_UNITS, precision_of
 from fiscal.extract.model import ClassifiedLine, Fact, Provenance
-from fiscal.extract.tables import Cell, Table, find_tables
+from fiscal.extract.tables import NUMBER_CELL, Cell, Table, find_tables
 
 # kind, title pattern, scope of its figures, the metric its 合计 row states
 _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
@@ -56,16 +56,7 @@ _TITLES: list[tuple[str, re.Pattern[str], str, str | None]] = [
 _UNIT_LINE = re.compile(
     r"单位[:：]\s*(?P<unit>亿元|万元|千元|元|万(?![\u4e00-\u9fff]))|\((?P<header_unit>万元|元|亿元)\)"
 )
-_NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
-_TOTAL_LABELS = {
-    "本年收入合计": "income_total", "收入合计": "income_total", "本年支出合计": "expenditure_total",
-    "支出合计": "expenditure_total", "年初结转和结余": "carryover_begin", "年末结转和结余": "carryover_end",
-    "总计": "total_income_expenditure", "收入总计": "total_income_expenditure",
-    "支出总计": "total_income_expenditure", "人员经费合计": "personnel_expense",
-    "公用经费合计": "public_expense", "当年收入小计": "income_total", "本年收入小计": "income_total",
-    "当年支出小计": "expenditure_total", "本年支出小计": "expenditure_total",
-}  # fmt: skip
 # Where the year's own income and spending are a 小计 (江苏: 当年收入小计, 上年结转资金, 收入合计), the
 # 合计 below them counts the carry-overs: it is the 收支总计.
 _SUBTOTAL_LABELS = re.compile(r"^(?:当年|本年)(?:收入|支出)小计$")
@@ -95,7 +86,7 @@ class TableExtraction:
 def _amount(text: str, unit: str) -> tuple[Decimal, Decimal, Decimal] | None:
     """(value as written, amount in 万元, rounding unit in 万元); None for a blank cell."""
     cleaned = text.replace(" ", "")
-    if not _NUMBER.match(cleaned):
+    if not NUMBER_CELL.match(cleaned):
         return None
     digits = cleaned.replace(",", "")
     factor = MONEY_UNITS[unit]
@@ -315,7 +306,7 @@ _HEADER_WORDS = re.compile(r"科目|编码|代码|名称|^项目$|预算数|决�
 
 def _is_title_row(row: list[Cell]) -> bool:
     """One or two cells of words: a title, a table number or a unit line written inside a table."""
-    return 1 <= _filled(row) <= 2 and not any(_NUMBER.match(cell.text) for cell in row)
+    return 1 <= _filled(row) <= 2 and not any(NUMBER_CELL.match(cell.text) for cell in row)
 
 
 def _filled(row: list[Cell]) -> int:
@@ -378,8 +369,8 @@ def _fact(metric: str, scope: str, basis: str, value: tuple[Decimal, Decimal, De
 
 def _metric_of(label: str) -> str | None:
     compact = _ORDINAL.sub("", re.sub(r"\s", "", label))
-    if compact in _TOTAL_LABELS:
-        return _TOTAL_LABELS[compact]
+    if compact in cat.TABLE_TOTAL_LABELS:
+        return cat.TABLE_TOTAL_LABELS[compact]
     if compact.endswith("拨款"):
         compact += "收入"  # 财政拨款收入支出决算总表 writes 一般公共预算财政拨款 for its income
     named = cat.match_label(compact, MONEY)
@@ -399,7 +390,7 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
         pairs = [
             (i, _amount_index(texts, i))
             for i in range(0, len(texts) - 1)
-            if texts[i] and not _NUMBER.match(texts[i].replace(" ", ""))
+            if texts[i] and not NUMBER_CELL.match(texts[i].replace(" ", ""))
         ]
         for label_index, amount_index in pairs:
             value = _amount(texts[amount_index], ft.unit) if amount_index < len(texts) else None
@@ -411,10 +402,10 @@ def _summary(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
                 metric = _GRAND_WHEN_SUBTOTALLED[_compact(texts[label_index])]
             # right of the income side's label and figure (a 支出用途 side may follow: 江苏's 收支预算总表)
             on_expenditure_side = label_index >= min(2, len(texts) // 2)
-            if in_carryover and metric not in _TOTAL_LABELS.values():
+            if in_carryover and metric not in cat.TABLE_TOTAL_LABELS.values():
                 continue
             if metric is not None:
-                out.facts.append(_fact(metric, scope if metric in _TOTAL_LABELS.values() else
+                out.facts.append(_fact(metric, scope if metric in cat.TABLE_TOTAL_LABELS.values() else
                                        _scope_of_metric(metric, scope), ft.basis, value, ft.unit,
                                        texts[amount_index], prov))  # fmt: skip
                 if metric == "expenditure_total" and on_expenditure_side:
@@ -439,9 +430,7 @@ _SOURCE_COLUMNS = (("一般公共预算", "gpb_expenditure", "gpb"), ("政府性
 def _source_columns(rows: list[list[Cell]]) -> dict[int, tuple[str, str]]:
     """The columns the header rows (above the first figure) name by a source, words of a column joined."""
     words: dict[int, str] = {}
-    for row in rows:
-        if any(_NUMBER.match(cell.text.replace(" ", "")) for cell in row):
-            break
+    for row in table_structure.header_rows(rows):
         for index, cell in enumerate(row):
             words[index] = words.get(index, "") + re.sub(r"\s", "", cell.text)
     columns = {}
@@ -464,7 +453,7 @@ def _without_spread_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
     """The rows without the grid columns no row of figures fills: a PDF table whose merged cells each
     span several grid columns ("一、财政拨款 | | | 33,172.15 | | | 一、一般公共服务支出 …") then reads as
     label, figure, label, figure."""
-    figure_rows = [row for row in rows if any(_NUMBER.match(cell.text.replace(" ", "")) for cell in row)]
+    figure_rows = [row for row in rows if any(NUMBER_CELL.match(cell.text.replace(" ", "")) for cell in row)]
     used = {index for row in figure_rows for index, cell in enumerate(row) if cell.text}
     if not used:
         return rows
@@ -481,10 +470,10 @@ def _rejoin_wrapped_labels(rows: list[list[Cell]]) -> list[list[Cell]]:
 
     for index in range(1, len(rows) - 1):
         for column in range(len(rows[index]) - 1):
-            if text(index, column) or not _NUMBER.match(text(index, column + 1).replace(" ", "")):
+            if text(index, column) or not NUMBER_CELL.match(text(index, column + 1).replace(" ", "")):
                 continue
             above, below = text(index - 1, column), text(index + 1, column)
-            if not above or not below or _ORDINAL.match(below) or _NUMBER.match(below.replace(" ", "")):
+            if not above or not below or _ORDINAL.match(below) or NUMBER_CELL.match(below.replace(" ", "")):
                 continue
             if text(index - 1, column + 1) or text(index + 1, column + 1):
                 continue
@@ -503,11 +492,11 @@ def _amount_index(texts: list[str], label_index: int) -> int:
     """The cell of a label's figure: the next one, or for a total row (支出合计 | | | 10,150.48, its
     figure under the last of the side's columns) the first filled cell after empty ones."""
     following = label_index + 1
-    if _compact(texts[label_index]) not in _TOTAL_LABELS or (following < len(texts) and texts[following]):
+    if _compact(texts[label_index]) not in cat.TABLE_TOTAL_LABELS or (following < len(texts) and texts[following]):
         return following
     for index in range(following, len(texts)):
         if texts[index]:
-            return index if _NUMBER.match(texts[index].replace(" ", "")) else following
+            return index if NUMBER_CELL.match(texts[index].replace(" ", "")) else following
     return following
 
 
@@ -531,7 +520,7 @@ def _header_labels(rows: list[list[Cell]], first_data: int) -> dict[int, str]:
         if any(_UNIT_LINE.search(cell.text) or cell.text.startswith("编制单位") for cell in row):
             continue  # the unit line, written inside the table by spreadsheet exports
         for index, cell in enumerate(row):
-            if cell.text and index not in labels and not _NUMBER.match(cell.text.replace(" ", "")):
+            if cell.text and index not in labels and not NUMBER_CELL.match(cell.text.replace(" ", "")):
                 labels[index] = re.sub(r"\s", "", cell.text)
     return labels
 
@@ -554,7 +543,7 @@ def _name_index(texts: list[str]) -> int | None:
     """The 科目名称 cell: the first cell after the code cells that is not a number."""
     for index, text in enumerate(texts):
         cleaned = text.replace(" ", "")
-        if cleaned and not re.fullmatch(r"\d{2,7}", cleaned) and not _NUMBER.match(cleaned):
+        if cleaned and not re.fullmatch(r"\d{2,7}", cleaned) and not NUMBER_CELL.match(cleaned):
             return index
     return None
 
@@ -651,9 +640,9 @@ def _basic(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
                 out.facts.append(_fact(total, scope, ft.basis, value, ft.unit, block[3], prov))
                 continue
             code = _economic_code(block[0], block[1])
-            if code is None and not block[0] and cat.ECONOMIC_CLASS.match(re.sub(r"\s", "", block[2])):
+            name = re.sub(r"\s", "", block[2])
+            if code is None and not block[0] and cat.ECONOMIC_CLASS.match(name):
                 # A 类 by its name alone (经济分类科目 | 预算数): the reference gives its code.
-                name = re.sub(r"\s", "", block[2])
                 out.lines.append(_line("economic", 1, name, None, name, None, scope, ft, value, block[3], prov))
                 continue
             if code is None:
@@ -679,7 +668,7 @@ def _basic_columns(rows: list[list[Cell]]) -> dict[int, str]:
 
 
 # In a 基本支出 table its 合计 is the basic expenditure.
-_BASIC_TOTALS = {**_TOTAL_LABELS, "合计": "basic_expenditure"}
+_BASIC_TOTALS = {**cat.TABLE_TOTAL_LABELS, "合计": "basic_expenditure"}
 
 
 def _basic_total(block: list[str]) -> str | None:
@@ -768,7 +757,7 @@ def _procurement(ft: FiscalTable, out: TableExtraction) -> None:
     header_index, columns = header
     first_column = min(columns)
     for row in rows[header_index + 1 :]:
-        labels = [cell.text for cell in row[:first_column] if cell.text and not _NUMBER.match(cell.text)]
+        labels = [cell.text for cell in row[:first_column] if cell.text and not NUMBER_CELL.match(cell.text)]
         if len(labels) != 1:
             continue  # a row without one label (a 栏次 row, a wrapped name) names no project
         label = _ROW_PREFIX.sub("", re.sub(r"\s", "", labels[0]))
@@ -810,7 +799,7 @@ def _three_public_by_order(text: str, title_end: int, basis: str, title: str) ->
             unit = _unit_of(match)
             continue
         tokens = [(m.group(0), line_start + m.start()) for m in _TOKEN.finditer(line)]
-        numbers = [(t, at) for t, at in tokens if _NUMBER.match(t)]
+        numbers = [(t, at) for t, at in tokens if NUMBER_CELL.match(t)]
         if tokens and len(numbers) == len(tokens):
             if [t for t, _ in numbers] != [str(i) for i in range(1, len(numbers) + 1)]:  # not a 栏次 row
                 figures += [Cell(t, at, at + len(t)) for t, at in numbers]

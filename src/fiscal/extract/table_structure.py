@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass
 
 from fiscal.extract import catalogue as cat
-from fiscal.extract.tables import Cell
+from fiscal.extract.tables import NUMBER_CELL, Cell
 
-_FIGURE = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
-_INCOME_TOTALS = frozenset({"本年收入合计", "收入合计", "当年收入小计", "本年收入小计"})
-_EXPENDITURE_TOTALS = frozenset({"本年支出合计", "支出合计", "当年支出小计", "本年支出小计"})
-_GRAND_TOTALS = frozenset({"总计", "收入总计", "支出总计"})
+
+def _labels_of(metric: str) -> frozenset[str]:
+    return frozenset(label for label, stated in cat.TABLE_TOTAL_LABELS.items() if stated == metric)
+
+
+_INCOME_TOTALS = _labels_of("income_total")
+_EXPENDITURE_TOTALS = _labels_of("expenditure_total")
+_GRAND_TOTALS = _labels_of("total_income_expenditure")
 # Income rows only the department's summary has: the 财政拨款 summary lists appropriations alone.
 _NON_APPROPRIATION_INCOME = re.compile(r"事业收入|经营收入|其他收入|附属单位上缴|上级补助收入")
 _FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
@@ -54,7 +58,7 @@ def _compact(text: str) -> str:
 def header_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     """The rows above the first row with a figure."""
     for index, row in enumerate(rows):
-        if any(_FIGURE.match(_compact(cell.text)) for cell in row if cell.text):
+        if any(NUMBER_CELL.match(_compact(cell.text)) for cell in row if cell.text):
             return rows[:index]
     return rows
 

@@ -304,6 +304,8 @@ def _find_tab_tables(text: str) -> list[Table]:
 # then each row as its label (科目编码, 科目名称 / 项目) and its figures. Rows are rebuilt from the figure
 # runs: every row must have as many figures as the last header cells name, or nothing is read.
 _CELL_LINE = re.compile(r"^[^\s|\t。;]{1,40}$")
+# A cell that is one figure as written (1,234.56 or 1234.56), nothing else.
+NUMBER_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _FIGURE_CELL = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?|-|—)$")
 _CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # "- 7 -" ("7 -" once the Markdown bullet step took the dash), "第7页"; a bare number only at a break.
