@@ -47,7 +47,7 @@ e2e: setup
 	$(BIN)/pytest tests/e2e
 
 lint: setup
-	$(BIN)/ruff check src flows tests benchmarks
+	$(BIN)/ruff check src flows tests benchmarks scripts
 	$(BIN)/sqlfluff lint models macros tests/dbt
 
 bench: setup  ## ingest throughput on a generated corpus (see docs/benchmarks.md)

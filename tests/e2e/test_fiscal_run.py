@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -127,6 +128,30 @@ def test_data_quality_mart_and_data_docs(first_run):
     # Data Docs are the warehouse's own, beside it; the project's GE context gets none of the test's
     docs = warehouse_gx_root(warehouse) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     assert docs.is_file()
+
+
+def test_data_docs_work_without_the_internet(first_run):
+    """GE's pages load their styles and scripts from the site itself: with every host name failing
+    to resolve, the index still lists the validation (bootstrap-table ran) and nothing is remote."""
+    from fiscal.config import warehouse_gx_root
+    from fiscal.quality.data_docs import remote_resources
+    from tests.e2e.browser import OFFLINE, browser
+
+    _, warehouse, _ = first_run
+    site = warehouse_gx_root(warehouse) / "gx" / "uncommitted" / "data_docs" / "local_site"
+    pages = [*site.rglob("*.html"), *(site / "static" / "styles").glob("*.css")]
+    assert any("validations" in page.parts for page in pages)
+    assert {str(p): remote_resources(p.read_text(encoding="utf-8"), p.suffix) for p in pages} == {
+        str(p): set() for p in pages
+    }
+    dom = browser(OFFLINE, "--dump-dom", (site / "index.html").as_uri())
+    assert 'class="bootstrap-table bootstrap4"' in dom  # the table library loaded and ran
+    listed = r'<tr class="clickable-row" data-href="validations/identity_rules/[^"]+" data-index="0"'
+    assert re.search(listed, dom)  # and it listed the validation
+    validation = next(p for p in pages if "validations" in p.parts)
+    dom = browser(OFFLINE, "--dump-dom", validation.as_uri())
+    assert "expenditure_total_eq_basic_plus_project" in dom
+    assert 'class="bootstrap-table bootstrap4"' in dom
 
 
 COUNTS = """select (select count(*) from raw.documents), (select count(*) from raw.facts),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from typer.testing import CliRunner
 from fiscal.cli import app
 from fiscal.report.paths import department_page, document_page
 from tests.conftest import copy_samples
+from tests.e2e.browser import browser
 
 PLANTED = (
     Path(__file__).resolve().parents[3]
@@ -91,20 +91,6 @@ def test_a_finding_has_both_sides_its_evidence_and_its_page(site):
     assert images and images[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: `make setup` installs it (apt) where it runs as root")
-        pytest.skip("chromium is not installed here")
-    return found
-
-
-def _browser(*arguments: str) -> str:
-    command = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000", *arguments]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
-
-
 def test_the_pages_render_in_a_browser_and_a_finding_reaches_its_evidence(site):
     root, warehouse = site
     department, document = _finance_bureau(warehouse)
@@ -117,12 +103,12 @@ def test_the_pages_render_in_a_browser_and_a_finding_reaches_its_evidence(site):
     for name, path in pages.items():
         shot = ARTIFACTS / f"report-{name}.png"
         shot.unlink(missing_ok=True)
-        _browser(f"--screenshot={shot}", "--window-size=1400,1500", path.as_uri())
+        browser(f"--screenshot={shot}", "--window-size=1400,1500", path.as_uri())
         assert shot.is_file() and shot.stat().st_size > 20_000, name  # a page with content, not a blank one
     # after the page's script ran: following a finding's link marks its evidence
-    dom = _browser("--dump-dom", pages["finding"].as_uri() + "#evidence-0")
+    dom = browser("--dump-dom", pages["finding"].as_uri() + "#evidence-0")
     assert re.search(r'<mark[^>]*class="current"', dom)
-    dom = _browser("--dump-dom", pages["department-year"].as_uri())
+    dom = browser("--dump-dom", pages["department-year"].as_uri())
     assert "role-mark" in dom and "一般公共服务支出" in dom
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fiscal.quality.data_docs import make_offline
 from fiscal.quality.rules import RULES, Rule
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ DATA_SOURCE = "identity_checks"
 ASSET = "rule_instances"
 BATCH = "all_instances"
 CHECKPOINT = "identity_checkpoint"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def open_context(gx_root: Path) -> Any:
     return context
 
 
+LOCAL_SITE = Path("gx") / "uncommitted" / "data_docs" / "local_site"
 KEEP_VALIDATIONS = 10  # Data Docs show the latest runs; results in quality.identity_results keep all
 
 
@@ -148,7 +151,7 @@ def prune_validation_history(gx_root: Path, keep: int = KEEP_VALIDATIONS) -> int
     """Delete all but the newest `keep` stored validation results (and their Data Docs pages)."""
     removed = 0
     uncommitted = gx_root / "gx" / "uncommitted"
-    for folder in (uncommitted / "validations", uncommitted / "data_docs" / "local_site" / "validations"):
+    for folder in (uncommitted / "validations", gx_root / LOCAL_SITE / "validations"):
         runs = sorted((p for p in folder.glob(f"{SUITE}/*/*") if p.is_dir()), key=lambda p: p.name, reverse=True)
         for old in runs[keep:]:
             shutil.rmtree(old)
@@ -161,6 +164,9 @@ def run_checkpoint(gx_root: Path, frame: pd.DataFrame) -> CheckpointOutcome:
     result = context.checkpoints.get(CHECKPOINT).run(batch_parameters={"dataframe": frame})
     if prune_validation_history(gx_root):
         context.build_data_docs()  # the index must not list the pages just removed
+    still_remote = make_offline(gx_root / LOCAL_SITE)
+    if still_remote:
+        log.warning("Data Docs still load %s from the network (not vendored)", ", ".join(sorted(still_remote)))
     breached: set[int] = set()
     expectations_run = 0
     for validation in result.run_results.values():
