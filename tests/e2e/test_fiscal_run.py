@@ -152,6 +152,9 @@ def test_data_docs_work_without_the_internet(first_run):
     dom = browser(OFFLINE, "--dump-dom", validation.as_uri())
     assert "expenditure_total_eq_basic_plus_project" in dom
     assert 'class="bootstrap-table bootstrap4"' in dom
+    # each breach is named: the document, and both sides' figures as read (sample 002: 2679.48 stated,
+    # 508.24 + 2171.21 = 2679.45 from its parts)
+    assert re.search(r"002_\w+\.txt", dom) and "executed=2679.48" in dom and "basic_expenditure=508.24" in dom
 
 
 COUNTS = """select (select count(*) from raw.documents), (select count(*) from raw.facts),

@@ -47,9 +47,16 @@ def test_a_planted_fault_fails_the_suite(tmp_path):
 
     from fiscal.quality.expectations import run_checkpoint
 
+    parts_1 = "personnel_expense=0.50 + public_expense=0.50"
+    parts_179 = "personnel_expense=179.00 + public_expense=0.18"
     frame = pd.DataFrame(
         {
+            "instance_row": [0, 1, 2, 3],
             "rule_id": ["basic_eq_personnel_plus_public"] * 3 + ["same_figure_stated_twice_agrees"],
+            "source_file": ["a.txt", "b.txt", "planted.txt", "a.txt"],
+            "rule_instance": ["", "", "", "x"],
+            "lhs": ["basic_expenditure=1.00", "basic_expenditure=1.01", "basic_expenditure=179.21", None],
+            "rhs": [parts_1, parts_1, parts_179, None],
             "tolerance": [D("0.015"), D("0.015"), D("0.01"), None],
             "abs_residual": [D("0"), D("0.01"), D("0.03"), None],
         },
@@ -59,6 +66,11 @@ def test_a_planted_fault_fails_the_suite(tmp_path):
     assert outcome.breached_rows == {2}
     assert not outcome.success
     assert outcome.expectations_run == len(RULES)
+    # the Data Docs name the breach's document and both sides, not only the two numbers compared
+    (page,) = (tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site" / "validations").rglob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert "planted.txt" in html and "basic_expenditure=179.21" in html and parts_179 in html
+    assert "b.txt" not in html  # a rounding difference inside its envelope is not listed
 
 
 def test_data_docs_keep_only_the_latest_validations(tmp_path):

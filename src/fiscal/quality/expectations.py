@@ -28,13 +28,19 @@ DATA_SOURCE = "identity_checks"
 ASSET = "rule_instances"
 BATCH = "all_instances"
 CHECKPOINT = "identity_checkpoint"
+# The frame the suite validates: one row per rule instance. The Data Docs list each breach with the
+# columns named here (its row, document, instance and both sides), not only the two numbers compared.
+INSTANCE_ROW = "instance_row"
+NAMED_IN_DATA_DOCS = [INSTANCE_ROW, "source_file", "rule_instance", "lhs", "rhs"]
+FRAME_COLUMNS = [INSTANCE_ROW, "rule_id", "source_file", "rule_instance", "lhs", "rhs", "tolerance", "abs_residual"]
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": NAMED_IN_DATA_DOCS}
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class CheckpointOutcome:
     success: bool
-    breached_rows: set[int]  # frame index labels GE found unexpected
+    breached_rows: set[int]  # the instance rows GE found unexpected
     expectations_run: int
     data_docs: str | None
 
@@ -130,14 +136,15 @@ def open_context(gx_root: Path) -> Any:
             gx.ValidationDefinition(name=SUITE, data=batch, suite=suite)
         )
     try:
-        context.checkpoints.get(CHECKPOINT)
-    except Exception:  # missing
+        if context.checkpoints.get(CHECKPOINT).result_format != RESULT_FORMAT:
+            raise LookupError("result format changed")
+    except Exception:  # missing or stale
         context.checkpoints.add_or_update(
             gx.Checkpoint(
                 name=CHECKPOINT,
                 validation_definitions=[definition],
                 actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
-                result_format={"result_format": "COMPLETE"},
+                result_format=RESULT_FORMAT,
             )
         )
     return context
@@ -172,7 +179,7 @@ def run_checkpoint(gx_root: Path, frame: pd.DataFrame) -> CheckpointOutcome:
     for validation in result.run_results.values():
         for outcome in validation.results:
             expectations_run += 1
-            breached.update(outcome.result.get("unexpected_index_list") or [])
+            breached.update(row[INSTANCE_ROW] for row in outcome.result.get("unexpected_index_list") or [])
     sites = context.get_docs_sites_urls()
     data_docs = sites[0]["site_url"] if sites else None
     return CheckpointOutcome(bool(result.success), breached, expectations_run, data_docs)

@@ -25,7 +25,7 @@ import pyarrow as pa
 from fiscal import interrupts, progress
 from fiscal.land.schema import ensure_schemas
 from fiscal.quality.envelope import Comparison, Figure, Side, stored
-from fiscal.quality.expectations import run_checkpoint
+from fiscal.quality.expectations import FRAME_COLUMNS, INSTANCE_ROW, run_checkpoint
 from fiscal.quality.marts import load_documents
 from fiscal.quality.rules import (
     DECLARED_SUMS_MODEL,
@@ -99,19 +99,31 @@ def declared_instances(connection: duckdb.DuckDBPyConnection) -> list[tuple[str,
     return pairs
 
 
-def _frame(instances: list[tuple[str, Instance]]) -> Any:
+def _side_text(side: Side | None) -> str | None:
+    """A side as the findings show it (its figures name their values: "basic_expenditure=165.99")."""
+    return (side.description or str(side.value)) if side else None
+
+
+def _frame(instances: list[tuple[str, Instance]], documents: dict[str, tuple]) -> Any:
+    """One row per instance for the suite: the envelope and residual it decides on, and (named in
+    the Data Docs beside each breach) the document, the instance and both sides' figures."""
     import pandas as pd
 
     rows = [
         {
+            INSTANCE_ROW: position,
             "rule_id": instance.rule_id,
+            "source_file": documents[document_id][1],
+            "rule_instance": instance.key,
+            "lhs": _side_text(instance.comparison.lhs if instance.comparison else None),
+            "rhs": _side_text(instance.comparison.rhs if instance.comparison else None),
             "tolerance": instance.comparison.tolerance if instance.comparison else None,
             "abs_residual": abs(instance.comparison.residual) if instance.comparison else None,
         }
-        for _, instance in instances
+        for position, (document_id, instance) in enumerate(instances)
     ]
     # object dtype keeps the Decimals exact inside GE's comparisons
-    return pd.DataFrame(rows, columns=["rule_id", "tolerance", "abs_residual"], dtype=object)
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS, dtype=object)
 
 
 def _result_row(
@@ -181,7 +193,7 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
         ]
         instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts and doc_id in current])
         instances += [pair for pair in declared_instances(connection) if pair[0] in documents]
-        frame = _frame(instances)
+        frame = _frame(instances, documents)
         interrupts.checkpoint()  # nothing is written before the last step
         progress.report("validate", 2, 4, f"Great Expectations on {len(instances)} instances", force=True)
         outcome = run_checkpoint(gx_root, frame)
