@@ -28,6 +28,7 @@ final as (
         documents.line_count,
         documents.issue_count,
         documents.ingested_at,
+        versions.disclosure_part,
         versions.version_number,
         versions.version_count,
         coalesce(versions.is_latest_version, false) as is_latest_version
