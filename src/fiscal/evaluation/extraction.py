@@ -7,7 +7,8 @@ raw.facts (no warehouse, no Prefect) and compares, document by document:
 - found: a labelled core figure is held by a fact of the same metric, period, basis (and scope,
   where the label's key names one) with the same value;
 - wrong: a fact of a labelled core key whose value the document's labels do not give for that key,
-  or a fact whose span covers a labelled figure of another core key (the figure misnamed);
+  or a fact whose span covers a labelled figure of another core key (the figure misnamed) other
+  than the whole it is stated as a part of;
 - abstained: a missed figure whose words carry an extraction issue (seen, not placed);
 - extra: a core fact of a key the labels do not name (listed for review, not counted as wrong).
 
@@ -261,9 +262,14 @@ def score_document(document: ProcessedDocument, label_path: Path | None) -> Docu
         if same_key:
             continue
         span = _source_span(document, fact)
+        # A part stated by its whole's figure ("4.36万元,均为公务用车运行维护费") covers the whole's figure
+        # by design: it names its whole (part_of), so it does not misname that figure.
         misnamed = [
-            f for f in scored if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
-        ]
+            f
+            for f in scored
+            if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
+            and not (fact.part_of is not None and f.key.metric == fact.part_of)
+        ]  # fmt: skip
         if misnamed:
             score.wrong.append(
                 f"{fact.metric}/{fact.period}/{fact.basis}/{fact.scope}={fact.value_text} "

@@ -382,6 +382,24 @@ VEHICLE_SHORT_PARTS = (
     ("three_public_vehicle_purchase", re.compile(r"^(?:其中)?(?:车辆)?购置(?:费|支出)?$")),
     ("three_public_vehicle_operation", re.compile(r"^(?:其中)?(?:车辆)?运行(?:维护|维修)?(?:费|支出)?$")),
 )
+# The three kinds of government procurement named short inside the list of its total
+# ("政府采购支出总额1,652.40万元,其中:货物类318.75万元、工程类…、服务类…").
+PROCUREMENT_SHORT_PARTS = (
+    ("procurement_goods", re.compile(r"^(?:其中)?货物类?(?:采购)?$")),
+    ("procurement_works", re.compile(r"^(?:其中)?工程类?(?:采购)?$")),
+    ("procurement_services", re.compile(r"^(?:其中)?服务类?(?:采购)?$")),
+)
+# Which wholes have parts named short inside their own list.
+SHORT_PARTS = {"three_public_vehicle": VEHICLE_SHORT_PARTS, "procurement_total": PROCUREMENT_SHORT_PARTS}
+# The parts of a whole that a text can say the whole is all of ("…6.50万元,全部为公务用车运行维护费").
+PARTS_OF_WHOLE = {
+    "three_public_total": ("three_public_outbound_travel", "three_public_vehicle", "three_public_reception"),
+    "three_public_vehicle": ("three_public_vehicle_purchase", "three_public_vehicle_operation"),
+    "procurement_total": ("procurement_goods", "procurement_works", "procurement_services"),
+}
+# "全部为公务接待费" / "均为公务用车运行维护费" / "全部用于货物类": the name runs to the end of its clause.
+WHOLLY_ONE_PART = re.compile(r"(?:全部|均|全额)(?:为|是|用于)(?P<name>[^,;:。、()\d]{2,24}?)(?=[,;。]|$)")
+WHOLLY_ONE_PART_NOT = re.compile(r"增加|减少|增长|下降|节约|持平|预算|决算|拨款|资金|安排")
 # A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
 SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")
 # Kinds of posts: where a sentence names two (行政编制4个,参公事业编制2个), each is a part, not the total.

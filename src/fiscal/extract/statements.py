@@ -303,14 +303,53 @@ class StatementExtractor:
             group = cat.PROJECT_GROUP.match(sentence.text.strip())
             if group:
                 self.project_group = group.group("group")
+        first_fact = len(self.out.facts)
         for quantity in quantities:
             label = self.text[cursor : quantity.start]
             label_start = cursor
             cursor = quantity.end
             self._place(quantity, label, label_start, sentence, state)
+        self._wholly_one_part(sentence, quantities, first_fact)
         self._grade(sentence, state)
         self._stated_comparison(sentence, state)
         return state.last_fact or state.subject
+
+    def _wholly_one_part(self, sentence: _Sentence, quantities: list[Quantity], first_fact: int) -> None:
+        """ "公务用车购置及运行维护费6.50万元,全部为公务用车运行维护费": a whole that is all one of its
+        parts states that part's figure too; the part is recorded with the whole's figure and span.
+        Only right after the whole (no figure between), and only for a part the whole is known to have."""
+        for mark in cat.WHOLLY_ONE_PART.finditer(sentence.text):
+            name = mark.group("name").strip()
+            if cat.WHOLLY_ONE_PART_NOT.search(name):
+                continue
+            at = sentence.start + mark.start()
+            before = [q for q in quantities if q.end <= at]
+            if not before or before[-1].kind != MONEY:
+                continue
+            whole = next(
+                (f for f in reversed(self.out.facts[first_fact:]) if f.provenance.span_end == before[-1].end), None
+            )
+            if whole is None or whole.metric not in cat.PARTS_OF_WHOLE:
+                continue
+            for metric in self._parts_down_to(whole.metric, name):
+                prov = replace(whole.provenance, pattern="wholly_one_part")
+                part = replace(whole, metric=metric, scope=cat.own_scope(metric) or whole.scope, provenance=prov,
+                               part_of=whole.metric, label=name, unplaced_parts=0)  # fmt: skip
+                self.out.facts.append(part)
+
+    @staticmethod
+    def _parts_down_to(whole: str, name: str) -> list[str]:
+        """The parts from `whole` down to the one `name` names (三公 → 公务用车 → 运行维护费), or none."""
+        named = cat.match_label(name, MONEY)
+        short = next((m for m, regex in cat.SHORT_PARTS.get(whole, ()) if regex.match(name)), None)
+        target = short or (named[0].yields if named is not None else None)
+        for part in cat.PARTS_OF_WHOLE.get(whole, ()):
+            if part == target:
+                return [part]
+            below = StatementExtractor._parts_down_to(part, name) if part in cat.PARTS_OF_WHOLE else []
+            if below:
+                return [part, *below]
+        return []
 
     def _name_topic(self, text: str) -> None:
         """A figure-less sentence naming a spending quantity of the prior year sets the line's topic."""
@@ -570,11 +609,12 @@ class StatementExtractor:
         if source and split_of is not None and split_of[0].yields in _BASIS_OF_METRIC:
             self._funding_split(q, source.group(0), split_of[0].yields, prov, state)
             return
-        if state.whole_metric == "three_public_vehicle":
+        if state.whole_metric in cat.SHORT_PARTS:
             words = tail.strip(" ,;:、(（")
-            short = next((metric for metric, regex in cat.VEHICLE_SHORT_PARTS if regex.match(words)), None)
+            parts = cat.SHORT_PARTS[state.whole_metric]
+            short = next((metric for metric, regex in parts if regex.match(words)), None)
             if short is not None:
-                prov = replace(prov, pattern="vehicle_short_part")
+                prov = replace(prov, pattern="short_part")
                 self._add_fact(short, q, prov, state, scope=cat.own_scope(short), in_list=True)
                 return
         # Inside a named group of projects, "该类项目 … 预算总金额" is that group's budget.

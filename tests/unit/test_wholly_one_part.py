@@ -1,0 +1,61 @@
+"""A whole said to be all of one part ("全部为公务接待费", "均为公务用车运行维护费"), and procurement's
+kinds named short in the list of its total ("其中：货物类…、工程类…、服务类…"). Sentences from
+benchmarks/wording_dev and benchmarks/authored; the figures are what a reader types from them."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from tests.unit.test_wording_classes_3 import facts_of
+
+
+def _found(text: str) -> set[tuple[str, str, D]]:
+    return {(f.metric, f.basis, f.amount_wan) for f in facts_of(text)}
+
+
+def test_a_total_that_is_all_reception_states_the_reception_figure():
+    found = _found("某中学2020年部门预算\n\n2020年“三公”经费预算数为1.50万元，与上年预算持平，全部为公务接待费。")
+    assert ("three_public_total", "budget", D("1.50")) in found
+    assert ("three_public_reception", "budget", D("1.50")) in found
+    assert not [f for f in found if f[0] in ("three_public_vehicle", "three_public_outbound_travel")]
+
+
+def test_all_operation_of_the_total_is_the_vehicle_figure_and_its_operation():
+    facts = facts_of(
+        "某局2021年度部门决算\n\n本部门2021年度“三公”经费财政拨款支出决算为4.36万元，均为公务用车运行维护费。"
+    )
+    derived = {(f.metric, f.amount_wan, f.part_of) for f in facts if f.provenance.pattern == "wholly_one_part"}
+    assert derived == {
+        ("three_public_vehicle", D("4.36"), "three_public_total"),
+        ("three_public_vehicle_operation", D("4.36"), "three_public_total"),
+    }
+    whole = next(f for f in facts if f.metric == "three_public_total")
+    assert all(f.provenance.span_end == whole.provenance.span_end for f in facts if f.metric.startswith("three_"))
+
+
+def test_all_goods_of_procurement():
+    found = _found(
+        "某中学2020年部门预算\n\n2020年政府采购预算286.00万元，全部为货物类，主要用于采购教学用计算机和多媒体教学设备。"
+    )
+    assert ("procurement_goods", "budget", D("286.00")) in found
+
+
+def test_a_change_or_a_fund_after_the_words_is_not_a_part():
+    found = _found(
+        "某局2020年部门预算\n\n2020年“三公”经费预算数为3.00万元，比上年减少1.00万元，全部为公务接待费减少。"
+        "项目支出50.00万元，全部为一般公共预算拨款。"
+    )
+    assert not [f for f in found if f[0] == "three_public_reception"]
+
+
+def test_procurement_kinds_named_short_in_the_list_of_its_total():
+    found = _found(
+        "某镇2020年度部门决算\n\n2020年度政府采购支出总额1,652.40万元，其中：货物类318.75万元、工程类1,046.20万元、"
+        "服务类287.45万元。"
+    )
+    assert {
+        ("procurement_total", "actual", D("1652.40")),
+        ("procurement_goods", "actual", D("318.75")),
+        ("procurement_works", "actual", D("1046.20")),
+        ("procurement_services", "actual", D("287.45")),
+    } <= found
