@@ -59,3 +59,38 @@ def test_procurement_kinds_named_short_in_the_list_of_its_total():
         ("procurement_works", "actual", D("1046.20")),
         ("procurement_services", "actual", D("287.45")),
     } <= found
+
+
+def test_items_said_to_be_nil_are_zero_each():
+    facts = facts_of(
+        "某医院2022年度部门决算\n\n2022年度“三公”经费支出0元，因公出国（境）费、公务用车购置及运行维护费、公务接待费均未发生。"
+    )
+    nil = {(f.metric, f.basis, f.amount_wan) for f in facts if f.provenance.pattern == "nil_in_words"}
+    assert nil == {
+        ("three_public_outbound_travel", "actual", D(0)),
+        ("three_public_vehicle", "actual", D(0)),
+        ("three_public_reception", "actual", D(0)),
+    }
+
+
+def test_nil_in_a_budget_and_no_purchase_planned():
+    found = {
+        (f.metric, f.basis, f.amount_wan)
+        for f in facts_of(
+            "某镇2018年部门预算\n\n公务用车购置及运行维护费３．２０万元，公务接待费２．４０万元，因公出国（境）费未安排预算，"
+            "本年无公务用车购置预算。"
+        )
+    }
+    assert {
+        ("three_public_vehicle", "budget", D("3.20")),
+        ("three_public_reception", "budget", D("2.40")),
+        ("three_public_outbound_travel", "budget", D(0)),
+        ("three_public_vehicle_purchase", "budget", D(0)),
+    } <= found
+
+
+def test_nil_of_last_year_or_of_a_trip_is_not_this_year_s_item():
+    facts = facts_of(
+        "某局2020年度部门决算\n\n上年因公出国（境）费未发生。受疫情影响，未安排因公出国（境）团组。"
+    )
+    assert not [f for f in facts if f.provenance.pattern == "nil_in_words"]

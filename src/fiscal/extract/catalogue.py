@@ -389,6 +389,26 @@ PROCUREMENT_SHORT_PARTS = (
     ("procurement_works", re.compile(r"^(?:其中)?工程类?(?:采购)?$")),
     ("procurement_services", re.compile(r"^(?:其中)?服务类?(?:采购)?$")),
 )
+# “三公” items said in words to be nil: "因公出国(境)费无此项支出", "…、公务接待费均未发生",
+# "公务用车购置费为零", "因公出国(境)费和公务接待费无此项预算", "…预算均为0", "无公务用车购置计划".
+THREE_PUBLIC_ITEM_NAMES = (
+    ("three_public_outbound_travel", re.compile(r"^因公出国\(境\)(?:经)?费?(?:用)?$")),
+    ("three_public_vehicle", re.compile(r"^公务用车购置及运行(?:维护)?费?$")),
+    ("three_public_vehicle_purchase", re.compile(r"^(?:公务用车|车辆)购置费?$")),
+    ("three_public_vehicle_operation", re.compile(r"^公务用车运行(?:维护)?费?$")),
+    ("three_public_reception", re.compile(r"^公务接待费?$")),
+)
+_ITEM = (
+    r"(?:因公出国\(境\)(?:经)?费?|公务用车购置及运行(?:维护)?费?|公务用车购置费?|公务用车运行(?:维护)?费?"
+    r"|公务接待费?)"
+)
+NIL_ITEMS = re.compile(
+    rf"(?P<names>{_ITEM}(?:(?:、|和|及|与|以及){_ITEM})*)(?:支出|预算|经费)?(?:数)?(?:均|都|全部)?"
+    r"(?P<verb>无此项(?:支出|预算)?|未发生|没有发生|为零|为0(?![.\d元万])|未安排(?:预算)?)"
+    r"|(?:本年|今年)?无(?P<purchase>公务用车购置)(?:计划|预算)"
+)
+THREE_PUBLIC_ITEM = re.compile(_ITEM)
+
 # Which wholes have parts named short inside their own list.
 SHORT_PARTS = {"three_public_vehicle": VEHICLE_SHORT_PARTS, "procurement_total": PROCUREMENT_SHORT_PARTS}
 # The parts of a whole that a text can say the whole is all of ("…6.50万元,全部为公务用车运行维护费").

@@ -310,6 +310,7 @@ class StatementExtractor:
             cursor = quantity.end
             self._place(quantity, label, label_start, sentence, state)
         self._wholly_one_part(sentence, quantities, first_fact)
+        self._nil_items(sentence, state)
         self._grade(sentence, state)
         self._stated_comparison(sentence, state)
         return state.last_fact or state.subject
@@ -336,6 +337,41 @@ class StatementExtractor:
                 part = replace(whole, metric=metric, scope=cat.own_scope(metric) or whole.scope, provenance=prov,
                                part_of=whole.metric, label=name, unplaced_parts=0)  # fmt: skip
                 self.out.facts.append(part)
+
+    def _nil_items(self, sentence: _Sentence, state: _SentenceState) -> None:
+        """ "因公出国(境)费、公务接待费均未发生" / "无公务用车购置计划": each “三公” item named is nil this
+        year: a fact of 0 (to the 元) for each, unless the clause speaks of another year."""
+        for match in cat.NIL_ITEMS.finditer(sentence.text):
+            clause_start = max(sentence.text.rfind(mark, 0, match.start()) for mark in ",;:。") + 1
+            clause = sentence.text[clause_start : match.end()]
+            if _PRIOR_WORDS.search(clause) or cat.SUBSET_OF_UNITS.search(clause):
+                continue
+            names = [match.group("purchase")] if match.group("purchase") else [
+                m.group(0) for m in cat.THREE_PUBLIC_ITEM.finditer(match.group("names"))
+            ]  # fmt: skip
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            placed = {(f.metric, f.provenance.span_end) for f in self.out.facts}
+            for name in names:
+                metric = next((m for m, regex in cat.THREE_PUBLIC_ITEM_NAMES if regex.match(name)), None)
+                if metric is None or (metric, end) in placed:
+                    continue
+                self.out.facts.append(
+                    Fact(
+                        metric=metric,
+                        scope=cat.own_scope(metric) or state.scope,
+                        period="current",
+                        basis=_basis(clause, self.default_basis),
+                        value=Decimal(0),
+                        unit="元",
+                        precision=Decimal(1),
+                        amount_wan=Decimal(0),
+                        precision_wan=Decimal("0.0001"),
+                        value_text=match.group(0),
+                        provenance=self._provenance(start, end, sentence, "nil_in_words"),
+                        project_name=self.tracker.project,
+                        label=name,
+                    )
+                )
 
     @staticmethod
     def _parts_down_to(whole: str, name: str) -> list[str]:
