@@ -29,6 +29,8 @@ LIST_MARKER = re.compile(
 # Full-width ASCII variants (U+FF01–FF5E) map onto ASCII; the ideographic space onto a space.
 _WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0xFE6A: ord("%")})
+# Corner brackets are the quotation marks of traditional texts (「三公」經費): the same quotes as “”, ‘’.
+_WIDTH_TABLE.update({ord("「"): ord("“"), ord("」"): ord("”"), ord("『"): ord("‘"), ord("』"): ord("’")})
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,9 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # (基本支出预算, 政府采购支出预算 and 财政拨款收入预算 are not the total).
     P(
         "income_total",
-        rf"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算|{_OWN}收入预算(?:总额)?",
+        rf"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算|{_OWN}收入预算(?:总额)?"
+        # "2024年部门预算收入", "全年收入": the department's own, nothing between its year and 收入
+        rf"|{_OWN}(?:预算|决算)?收入(?:总额)?",
         "income_total",
     ),
     P(
@@ -88,13 +90,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "gov_fund_appropriation_income",
-        r"政府性基金预算(?:财政)?拨款收入|政府性基金预算收入",
+        r"政府性基金预算(?:财政)?拨款(?:收入|(?![决预]算|支出))|政府性基金预算收入",
         "gov_fund_appropriation_income",
         scope="department",
     ),
     P(
         "soe_capital_appropriation_income",
-        r"国有资本经营预算(?:财政)?拨款收入|国有资本经营预算收入",
+        r"国有资本经营预算(?:财政)?拨款(?:收入|(?![决预]算|支出))|国有资本经营预算收入",
         "soe_capital_appropriation_income",
         scope="department",
     ),
@@ -106,7 +108,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Expenditure structure (支出决算表, 基本支出表)
     P(
         "expenditure_total",
-        rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?|{_OWN}(?:预算|决算)?支出总额",
+        rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?|{_OWN}(?:预算|决算)?支出总额"
+        rf"|(?<=部门)(?:预算|决算)支出",  # "2024年部门预算支出"
         "expenditure_total",
     ),
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).

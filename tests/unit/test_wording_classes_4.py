@@ -1,6 +1,6 @@
-"""A whole said to be all of one part ("全部为公务接待费", "均为公务用车运行维护费"), and procurement's
-kinds named short in the list of its total ("其中：货物类…、工程类…、服务类…"). Sentences from
-benchmarks/wording_dev and benchmarks/authored; the figures are what a reader types from them."""
+"""Wording classes found on benchmarks/wording_dev (and benchmarks/authored): a whole said to be all of
+one part (全部为公务接待费), procurement's kinds named short in its total's list, “三公” items said to
+be nil, a budget's own income named after its year, traditional texts. The figures are a reader's."""
 
 from __future__ import annotations
 
@@ -94,3 +94,25 @@ def test_nil_of_last_year_or_of_a_trip_is_not_this_year_s_item():
         "某局2020年度部门决算\n\n上年因公出国（境）费未发生。受疫情影响，未安排因公出国（境）团组。"
     )
     assert not [f for f in facts if f.provenance.pattern == "nil_in_words"]
+
+
+def test_a_budget_s_own_income_and_spending_named_after_its_year():
+    found = {(f.metric, f.basis, f.amount_wan) for f in facts_of(
+        "某街道2024年部门预算\n\n2024年部门预算收入5,318.64万元，其中：一般公共预算拨款5,218.64万元，其他收入100.00万元。"
+        "2024年部门预算支出5,318.64万元，比2023年预算减少286.50万元，下降5.1%。"
+    )}  # fmt: skip
+    assert {
+        ("income_total", "budget", D("5318.64")),
+        ("gpb_appropriation_income", "budget", D("5218.64")),
+        ("other_income", "budget", D("100.00")),
+        ("expenditure_total", "budget", D("5318.64")),
+    } <= found
+
+
+def test_traditional_text_with_corner_quotes_and_fund_appropriation():
+    found = {(f.metric, f.amount_wan) for f in facts_of(
+        "某中心2025年部門預算\n\n2025年「三公」經費預算數為26.40萬元，比上年預算減少2.10萬元，下降7.4%。"
+        "收入預算中，政府性基金預算撥款555.00萬元。"
+    )}  # fmt: skip
+    assert ("three_public_total", D("26.40")) in found
+    assert ("gov_fund_appropriation_income", D("555.00")) in found
