@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/ingest_throughput.py --copies 200
 
 Makes `copies` variants of each sample document (one line changed, so every file has its own
-hash), then times extraction alone (one process, and worker processes) and extraction + landing
-into a fresh DuckDB file. Prints one line per measurement; rerun to compare.
+hash), then times extraction alone (one process, and worker processes), extraction + landing into a
+fresh DuckDB file, and landing alone of the already extracted documents: one transaction per
+document, in bulk (fiscal.land.writer.Lander.add/flush), and the floor, every row in one insert per
+table in one transaction. Prints one line per measurement; rerun to compare.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import time
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from fiscal.extract.batch import process_files
-from fiscal.land.writer import Lander
+from fiscal.land.schema import ensure_schemas
+from fiscal.land.writer import BATCH_DOCUMENTS, Lander, document_rows
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
@@ -46,7 +50,8 @@ def main() -> None:
         folder = Path(scratch)
         paths = make_corpus(folder, args.copies)
         started = time.perf_counter()
-        facts = sum(len(doc.extraction.facts) for doc in process_files(paths, workers=0) if doc.extraction)
+        documents = list(process_files(paths, workers=0))
+        facts = sum(len(doc.extraction.facts) for doc in documents if doc.extraction)
         measure("extract, in this process", len(paths), started)
         started = time.perf_counter()
         list(process_files(paths, workers=2))
@@ -55,9 +60,42 @@ def main() -> None:
         with duckdb.connect(str(folder / "bench.duckdb")) as connection:
             lander = Lander(connection)
             for document in process_files(paths, workers=2):
-                lander.land(document)
-        measure("extract + land (1 transaction/document)", len(paths), started)
+                lander.add(document)
+            lander.flush()
+        measure("extract + land (in bulk)", len(paths), started)
+        land_only(folder, documents)
         print(f"facts per pass: {facts}")
+
+
+def land_only(folder: Path, documents: list) -> None:
+    """Landing alone, the documents extracted already: per document, in bulk, and the floor."""
+    with duckdb.connect(str(folder / "per_document.duckdb")) as connection:
+        lander = Lander(connection)
+        started = time.perf_counter()
+        for document in documents:
+            lander.land(document)
+        measure("land only, 1 transaction/document", len(documents), started)
+    with duckdb.connect(str(folder / "bulk.duckdb")) as connection:
+        lander = Lander(connection)
+        started = time.perf_counter()
+        for document in documents:
+            lander.add(document)
+        lander.flush()
+        measure(f"land only, in bulk ({BATCH_DOCUMENTS} documents)", len(documents), started)
+    with duckdb.connect(str(folder / "floor.duckdb")) as connection:
+        ensure_schemas(connection)
+        started = time.perf_counter()
+        tables: dict[str, list] = {}
+        for document in documents:
+            for table, rows in document_rows(document).items():
+                tables.setdefault(table, []).extend(rows)
+        connection.execute("begin transaction")
+        for table, rows in tables.items():
+            if rows:
+                batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
+                connection.execute(f"insert into raw.{table} by name select * from batch")
+        connection.execute("commit")
+        measure("floor: every row in one insert per table", len(documents), started)
 
 
 if __name__ == "__main__":

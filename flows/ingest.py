@@ -38,7 +38,8 @@ class IngestReport:
 @task(name="land-batch", cache_policy=NONE)
 def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: int | None = None) -> IngestReport:
     """Files already landed (by the hash of their bytes) or repeated in the batch are not extracted
-    again; the rest are extracted in bounded workers and landed as each finishes."""
+    again; the rest are extracted in bounded workers, as each finishes, and landed in bulk
+    (fiscal.land.writer: all-or-nothing per document)."""
     report = IngestReport()
     with connect_for_writing(warehouse) as connection:
         lander = Lander(connection)
@@ -56,10 +57,15 @@ def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: 
         total = total or len(paths)
         skipped = len(paths) - len(todo)  # already landed, or repeated in the batch
         progress.report("ingest", done_before + skipped, total, "files already landed skipped")
-        for landed, document in enumerate(process_files(todo), start=1):
-            report.results.append(lander.land_or_quarantine(document))
-            progress.report("ingest", done_before + skipped + landed, total, display_path(document.source.path))
-            interrupts.checkpoint()  # between documents: every landed one is committed whole
+        for extracted, document in enumerate(process_files(todo), start=1):
+            report.results.extend(lander.add(document))
+            progress.report("ingest", done_before + skipped + extracted, total, display_path(document.source.path))
+            try:
+                interrupts.checkpoint()  # between documents: every landed one is committed whole
+            except KeyboardInterrupt:
+                report.results.extend(lander.flush())  # what was extracted lands before the stop
+                raise
+        report.results.extend(lander.flush())
     return report
 
 

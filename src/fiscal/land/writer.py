@@ -1,7 +1,11 @@
-"""Land processed documents: one transaction per document, rows handed to DuckDB as Arrow batches.
+"""Land processed documents in bulk: the rows of a batch of documents handed to DuckDB as one Arrow
+table per raw table, in one transaction.
 
-Arrow keeps Python Decimals as decimal128, so money goes in exact. Landing is idempotent by
-document_id (sha256 of the bytes): a document already in raw.documents is skipped.
+A batch is all-or-nothing, and so is each document in it: when a batch cannot be written, it is
+rolled back and its documents are landed one by one, so the one whose rows the schema refuses is
+quarantined alone (with our error as the reason) and the others land. Arrow keeps Python Decimals as
+decimal128, so money goes in exact. Landing is idempotent by document_id (sha256 of the bytes): a
+document already in raw.documents is skipped.
 """
 
 from __future__ import annotations
@@ -125,7 +129,8 @@ def _indicator_row(doc: ProcessedDocument, index: int, indicator: Indicator) -> 
     }  # fmt: skip
 
 
-def _rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
+def document_rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
+    """Every raw table's rows for one document, as Arrow takes them (one dict per row)."""
     doc_id = doc.source.document_id
     tables: dict[str, list[dict[str, Any]]] = {"documents": [_document_row(doc)]}
     if doc.status != "landed" or doc.extraction is None or doc.text is None:
@@ -238,18 +243,64 @@ def _interrupted(error: Exception) -> bool:
 _WAREHOUSE_FAILURES = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
 
 
+# A batch is written when it holds this many documents (or rows): large enough that a transaction's
+# fixed cost is shared, small enough that a stop or a failure re-extracts little.
+BATCH_DOCUMENTS = 100
+BATCH_ROWS = 50_000
+
+
 class Lander:
-    """Holds one connection for a batch; each document is its own transaction."""
+    """Holds one connection for a run's batch of files. `add` queues a document and writes the queue
+    when it is full; `flush` writes what is queued. Both return the landing results written."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
         self.connection = connection
         ensure_schemas(connection)
         self.known = {row[0] for row in connection.execute("select document_id from raw.documents").fetchall()}
+        self._queued: list[tuple[ProcessedDocument, dict[str, list[dict[str, Any]]]]] = []
+        self._queued_rows = 0
+
+    def add(self, doc: ProcessedDocument) -> list[LandingResult]:
+        if doc.source.document_id in self.known or any(
+            queued.source.document_id == doc.source.document_id for queued, _ in self._queued
+        ):
+            return [LandingResult(doc.source.document_id, display_path(doc.source.path), "already_landed", None, 0)]
+        try:
+            rows = document_rows(doc)
+        except Exception:  # our bug on this document's rows: it lands alone, quarantined with the reason
+            return [*self.flush(), self.land_or_quarantine(doc)]
+        self._queued.append((doc, rows))
+        self._queued_rows += sum(len(table_rows) for table_rows in rows.values())
+        if len(self._queued) >= BATCH_DOCUMENTS or self._queued_rows >= BATCH_ROWS:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[LandingResult]:
+        """Write the queued documents in one transaction; if that fails for a document's sake, one by one."""
+        queued, self._queued, self._queued_rows = self._queued, [], 0
+        if not queued:
+            return []
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for _, rows in queued:
+            for table, table_rows in rows.items():
+                tables.setdefault(table, []).extend(table_rows)
+        try:
+            self._write(tables)
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
+        except _WAREHOUSE_FAILURES:
+            raise  # the warehouse's failure (full disk, lost file), not a document's: stop the batch
+        except Exception as error:
+            if _interrupted(error):
+                raise KeyboardInterrupt from None
+            _log.info("a batch of %d documents could not be written (%s); landing them one by one", len(queued), error)
+            return [self.land_or_quarantine(doc) for doc, _ in queued]
+        return [self._landed(doc) for doc, _ in queued]
 
     def land_or_quarantine(self, doc: ProcessedDocument) -> LandingResult:
-        """Land the document; if its rows cannot be written, land it as quarantined with the reason
-        (ours: the extraction produced rows the schema refuses). A full disk or a lost warehouse is
-        not the document's fault: it stops the batch with that reason."""
+        """Land the document alone; if its rows cannot be written, land it as quarantined with the
+        reason (ours: the extraction produced rows the schema refuses). A full disk or a lost warehouse
+        is not the document's fault: it stops the batch with that reason."""
         try:
             return self.land(doc)
         except duckdb.InterruptException:
@@ -264,13 +315,17 @@ class Lander:
             return self.land(replace(doc, status="quarantined", reason=reason[:1000], extraction=None))
 
     def land(self, doc: ProcessedDocument) -> LandingResult:
-        doc_id = doc.source.document_id
-        if doc_id in self.known:
-            return LandingResult(doc_id, display_path(doc.source.path), "already_landed", None, 0)
+        """Land one document in its own transaction (now, not queued)."""
+        if doc.source.document_id in self.known:
+            return LandingResult(doc.source.document_id, display_path(doc.source.path), "already_landed", None, 0)
+        self._write(document_rows(doc))
+        return self._landed(doc)
+
+    def _write(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         con = self.connection
         con.execute("begin transaction")
         try:
-            for table, rows in _rows(doc).items():
+            for table, rows in tables.items():
                 if rows:
                     batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
                     con.execute(f"insert into raw.{table} by name select * from batch")
@@ -279,6 +334,8 @@ class Lander:
             with contextlib.suppress(duckdb.TransactionException):  # a failed commit has ended it already
                 con.execute("rollback")
             raise
-        self.known.add(doc_id)
+
+    def _landed(self, doc: ProcessedDocument) -> LandingResult:
+        self.known.add(doc.source.document_id)
         facts = len(doc.extraction.facts) if doc.extraction and doc.status == "landed" else 0
-        return LandingResult(doc_id, display_path(doc.source.path), doc.status, doc.reason, facts)
+        return LandingResult(doc.source.document_id, display_path(doc.source.path), doc.status, doc.reason, facts)
