@@ -58,3 +58,12 @@ def test_a_minus_after_words_is_a_sign_after_a_digit_a_range():
     assert (negative.value, negative.text) == (Decimal("-17.09"), "-17.09万元")
     (upper,) = find_quantities("补助1-2万元")
     assert upper.value == Decimal("2")  # a range's upper bound, not a negative amount
+
+
+def test_capital_numerals_of_vouchers_are_amounts_to_the_yuan():
+    from fiscal.extract.amounts import find_quantities
+
+    (quantity,) = find_quantities("2019年“三公”经费预算合计人民币壹拾贰万捌仟元整")
+    assert (quantity.value, quantity.unit, quantity.precision, quantity.text) == (
+        Decimal(128000), "元", Decimal(1), "壹拾贰万捌仟元"
+    )

@@ -37,7 +37,8 @@ OUTPUT_UNITS = (
     "公里",
 )
 COUNT_UNITS = (*OUTPUT_UNITS, "批次", "个", "人", "名", "辆", "台", "套", "次", "批", "项", "家")
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+# 大写 numerals (壹拾贰万捌仟元整) are written on vouchers and some budgets: cn2an reads both forms.
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|(?<![第{_CN_DIGITS}])[{_CN_DIGITS}]+?(?:点[零〇一二三四五六七八九]+)?)"
