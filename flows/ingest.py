@@ -16,7 +16,7 @@ from fiscal import interrupts, progress
 from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
 from fiscal.land.schema import ensure_schemas
-from fiscal.land.writer import Lander, LandingResult
+from fiscal.land.writer import WAREHOUSE_FAILURES, Lander, LandingResult
 from fiscal.runs import connect_for_writing
 
 BATCH_SIZE = 200
@@ -57,14 +57,16 @@ def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: 
         total = total or len(paths)
         skipped = len(paths) - len(todo)  # already landed, or repeated in the batch
         progress.report("ingest", done_before + skipped, total, "files already landed skipped")
-        for extracted, document in enumerate(process_files(todo), start=1):
-            report.results.extend(lander.add(document))
-            progress.report("ingest", done_before + skipped + extracted, total, display_path(document.source.path))
-            try:
+        try:
+            for extracted, document in enumerate(process_files(todo), start=1):
+                report.results.extend(lander.add(document))
+                progress.report("ingest", done_before + skipped + extracted, total, display_path(document.source.path))
                 interrupts.checkpoint()  # between documents: every landed one is committed whole
-            except KeyboardInterrupt:
-                report.results.extend(lander.flush())  # what was extracted lands before the stop
-                raise
+        except WAREHOUSE_FAILURES:
+            raise  # the warehouse cannot take the queue either
+        except BaseException:
+            lander.flush()  # a stop or a broken pool: what was extracted lands before the run ends
+            raise
         report.results.extend(lander.flush())
     return report
 

@@ -67,3 +67,10 @@ def test_capital_numerals_of_vouchers_are_amounts_to_the_yuan():
     assert (quantity.value, quantity.unit, quantity.precision, quantity.text) == (
         Decimal(128000), "元", Decimal(1), "壹拾贰万捌仟元"
     )
+
+
+@pytest.mark.parametrize("text", ["退伍人员", "队伍个人", "登陆次数", "大陆人口"])
+def test_a_lone_capital_numeral_in_a_word_is_not_a_quantity(text):
+    from fiscal.extract.amounts import find_quantities
+
+    assert find_quantities(text) == []

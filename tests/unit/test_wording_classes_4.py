@@ -116,3 +116,21 @@ def test_traditional_text_with_corner_quotes_and_fund_appropriation():
     )}  # fmt: skip
     assert ("three_public_total", D("26.40")) in found
     assert ("gov_fund_appropriation_income", D("555.00")) in found
+
+
+def test_words_that_only_look_like_nil_or_like_one_part_place_nothing():
+    facts = facts_of(
+        "某局2020年度部门决算\n\n公务用车运行维护费未发生变化。公务接待费为零星接待支出。"
+        "2019年度公务用车购置费为零，2020年度公务用车购置费支出5.00万元。"
+        "“三公”经费3.00万元，均为公务用车运行维护费和公务接待费。"
+    )
+    assert not [f for f in facts if f.provenance.pattern in ("nil_in_words", "wholly_one_part")]
+    assert {(f.metric, f.amount_wan) for f in facts if f.metric == "three_public_vehicle_purchase"} == {
+        ("three_public_vehicle_purchase", D("5.00"))
+    }
+
+
+def test_income_of_units_below_the_department_is_not_its_income():
+    facts = facts_of("某局2020年度部门决算\n\n下属单位收入20万元。全年收入120万元，支出100万元。")
+    # the 100 of spending is not placed (a bare 支出 may be another figure's), and never as income
+    assert {(f.metric, f.amount_wan) for f in facts} == {("income_total", D("120"))}

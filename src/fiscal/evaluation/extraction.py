@@ -262,13 +262,13 @@ def score_document(document: ProcessedDocument, label_path: Path | None) -> Docu
         if same_key:
             continue
         span = _source_span(document, fact)
-        # A part stated by its whole's figure ("4.36万元,均为公务用车运行维护费") covers the whole's figure
-        # by design: it names its whole (part_of), so it does not misname that figure.
+        # A part derived from its whole's figure ("4.36万元,均为公务用车运行维护费") covers that figure by
+        # design (pattern wholly_one_part, naming its whole in part_of): it does not misname it.
         misnamed = [
             f
             for f in scored
             if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
-            and not (fact.part_of is not None and f.key.metric == fact.part_of)
+            and not (fact.provenance.pattern == "wholly_one_part" and f.key.metric == fact.part_of)
         ]  # fmt: skip
         if misnamed:
             score.wrong.append(

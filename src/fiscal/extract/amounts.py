@@ -38,9 +38,12 @@ OUTPUT_UNITS = (
 )
 COUNT_UNITS = (*OUTPUT_UNITS, "批次", "个", "人", "名", "辆", "台", "套", "次", "批", "项", "家")
 # 大写 numerals (壹拾贰万捌仟元整) are written on vouchers and some budgets: cn2an reads both forms.
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+# Only as money and two characters or more: 伍 and 陆 alone are words (退伍人员, 大陆人口).
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?<![第{_CN_DIGITS}{_CAPITAL_DIGITS}])[{_CAPITAL_DIGITS}]{{2,}}?(?=(?:亿元|万元|元))"
     rf"|(?<![第{_CN_DIGITS}])[{_CN_DIGITS}]+?(?:点[零〇一二三四五六七八九]+)?)"
 )
 _UNIT = (

@@ -52,6 +52,8 @@ P = StatementPattern
 # "会议费、培训费" / "“会议费”“培训费”": the fee named last of a group of the three is not stated alone.
 # Where a total's name starts when nothing before it says whose figure it is: "2017年部门收入预算".
 _OWN = r"(?:^|(?<=\d年)|(?<=\d年度)|(?<=本年)|(?<=部门)|(?<=单位)|(?<=本部门)|(?<=全年))"
+# The same, for a bare 收入 / 支出: only the department's own (本单位, not 下属单位 or 事业单位).
+_OWN_BARE = r"(?:^|(?<=\d年)|(?<=\d年度)|(?<=本年)|(?<=部门)|(?<=本单位)|(?<=本部门)|(?<=全年))"
 _NOT_AFTER_ANOTHER_FEE = "".join(
     rf"(?<!{fee}{sep})" for fee in ("会议费", "培训费") for sep in ("", "、", "和", "及", "”", "”“", '"', '""')
 )
@@ -73,7 +75,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         "income_total",
         rf"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算|{_OWN}收入预算(?:总额)?"
         # "2024年部门预算收入", "全年收入": the department's own, nothing between its year and 收入
-        rf"|{_OWN}(?:预算|决算)?收入(?:总额)?",
+        rf"|{_OWN_BARE}(?:预算|决算)?收入(?:总额)?",
         "income_total",
     ),
     P(
@@ -109,7 +111,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P(
         "expenditure_total",
         rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?|{_OWN}(?:预算|决算)?支出总额"
-        rf"|(?<=部门)(?:预算|决算)支出",  # "2024年部门预算支出"
+        rf"|(?<=部门)(?:预算|决算)支出",  # "2024年部门预算支出" (a bare 支出 is often another figure's)
         "expenditure_total",
     ),
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
@@ -407,7 +409,8 @@ _ITEM = (
 )
 NIL_ITEMS = re.compile(
     rf"(?P<names>{_ITEM}(?:(?:、|和|及|与|以及){_ITEM})*)(?:支出|预算|经费)?(?:数)?(?:均|都|全部)?"
-    r"(?P<verb>无此项(?:支出|预算)?|未发生|没有发生|为零|为0(?![.\d元万])|未安排(?:预算)?)"
+    r"(?P<verb>无此项(?:支出|预算)?|(?:未|没有)发生(?!变化|改变|较大)|为零(?!增长|星|散|基)|为0(?![.\d元万%])"
+    r"|未安排(?:预算)?)"
     r"|(?:本年|今年)?无(?P<purchase>公务用车购置)(?:计划|预算)"
 )
 THREE_PUBLIC_ITEM = re.compile(_ITEM)

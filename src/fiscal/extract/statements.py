@@ -330,7 +330,7 @@ class StatementExtractor:
             whole = next(
                 (f for f in reversed(self.out.facts[first_fact:]) if f.provenance.span_end == before[-1].end), None
             )
-            if whole is None or whole.metric not in cat.PARTS_OF_WHOLE:
+            if whole is None or whole.metric not in cat.PARTS_OF_WHOLE or whole.period != "current":
                 continue
             for metric in self._parts_down_to(whole.metric, name):
                 prov = replace(whole.provenance, pattern="wholly_one_part")
@@ -344,7 +344,7 @@ class StatementExtractor:
         for match in cat.NIL_ITEMS.finditer(sentence.text):
             clause_start = max(sentence.text.rfind(mark, 0, match.start()) for mark in ",;:。") + 1
             clause = sentence.text[clause_start : match.end()]
-            if _PRIOR_WORDS.search(clause) or cat.SUBSET_OF_UNITS.search(clause):
+            if _PRIOR_WORDS.search(clause) or cat.SUBSET_OF_UNITS.search(clause) or self._names_another_year(clause):
                 continue
             names = [match.group("purchase")] if match.group("purchase") else [
                 m.group(0) for m in cat.THREE_PUBLIC_ITEM.finditer(match.group("names"))
@@ -373,10 +373,16 @@ class StatementExtractor:
                     )
                 )
 
+    def _names_another_year(self, clause: str) -> bool:
+        year = self.metadata.fiscal_year
+        return any(int(named) != year for named in re.findall(r"(\d{4})年", clause)) if year else False
+
     @staticmethod
     def _parts_down_to(whole: str, name: str) -> list[str]:
         """The parts from `whole` down to the one `name` names (三公 → 公务用车 → 运行维护费), or none."""
         named = cat.match_label(name, MONEY)
+        if named is not None and named[1] != 0:
+            named = None  # the words name more than one part ("公务用车运行维护费和公务接待费"), or more than a part
         short = next((m for m, regex in cat.SHORT_PARTS.get(whole, ()) if regex.match(name)), None)
         target = short or (named[0].yields if named is not None else None)
         for part in cat.PARTS_OF_WHOLE.get(whole, ()):
@@ -559,6 +565,8 @@ class StatementExtractor:
         strong = cat.match_label(tail, MONEY) if bare else None
         if strong is not None and not strong[0].weak and strong[0].yields not in _BASIS_OF_METRIC:
             bare = None  # "支出总计" names a total; it does not restate the subject
+        if bare and state.subject is not None and _spending_of_income(tail, state.subject.metric):
+            bare = None  # "本年收入合计120万元,支出100万元": the spending is not the income restated
         if bare and state.subject is not None and METRICS[state.subject.metric].basis_neutral:
             subject = state.subject
             self._add_fact(
@@ -1286,6 +1294,12 @@ def _restore_list(state: _SentenceState, saved: _ListState) -> None:
     state.last_item, state.whole_metric, state.whole_name = saved.item, saved.whole_metric, saved.whole_name
     state.whole_fact, state.whole_is_functional = saved.whole_fact, saved.whole_is_functional
     state.list_mode, state.list_basis, state.list_period = saved.list_mode, saved.list_basis, saved.list_period
+
+
+def _spending_of_income(words: str, subject: str) -> bool:
+    """Bare words of spending (支出, 实际支出) after a figure of income."""
+    income = subject == "income_total" or METRICS[subject].revenue_source
+    return bool(income and "支出" in words)
 
 
 def _are_peers(whole: str | None, metric: str) -> bool:

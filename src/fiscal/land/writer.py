@@ -240,7 +240,7 @@ def _interrupted(error: Exception) -> bool:
 
 
 # Errors of the warehouse itself: a document that meets one is not at fault and is not quarantined.
-_WAREHOUSE_FAILURES = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
+WAREHOUSE_FAILURES = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
 
 
 # A batch is written when it holds this many documents (or rows): large enough that a transaction's
@@ -288,7 +288,7 @@ class Lander:
             self._write(tables)
         except duckdb.InterruptException:
             raise KeyboardInterrupt from None
-        except _WAREHOUSE_FAILURES:
+        except WAREHOUSE_FAILURES:
             raise  # the warehouse's failure (full disk, lost file), not a document's: stop the batch
         except Exception as error:
             if _interrupted(error):
@@ -305,7 +305,7 @@ class Lander:
             return self.land(doc)
         except duckdb.InterruptException:
             raise KeyboardInterrupt from None  # Ctrl-C reached DuckDB mid-insert: stop, not quarantine
-        except _WAREHOUSE_FAILURES:
+        except WAREHOUSE_FAILURES:
             raise  # the warehouse's failure (full disk, lost file), not the document's: stop the batch
         except Exception as error:
             if _interrupted(error):

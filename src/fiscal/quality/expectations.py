@@ -179,7 +179,9 @@ def run_checkpoint(gx_root: Path, frame: pd.DataFrame) -> CheckpointOutcome:
     for validation in result.run_results.values():
         for outcome in validation.results:
             expectations_run += 1
-            breached.update(row[INSTANCE_ROW] for row in outcome.result.get("unexpected_index_list") or [])
+            # rows named by the index columns; a bare index label (a checkpoint without them) is the row too
+            rows = outcome.result.get("unexpected_index_list") or []
+            breached.update(row[INSTANCE_ROW] if isinstance(row, dict) else int(row) for row in rows)
     sites = context.get_docs_sites_urls()
     data_docs = sites[0]["site_url"] if sites else None
     return CheckpointOutcome(bool(result.success), breached, expectations_run, data_docs)
