@@ -134,3 +134,18 @@ def test_income_of_units_below_the_department_is_not_its_income():
     facts = facts_of("某局2020年度部门决算\n\n下属单位收入20万元。全年收入120万元，支出100万元。")
     # the 100 of spending is not placed (a bare 支出 may be another figure's), and never as income
     assert {(f.metric, f.amount_wan) for f in facts} == {("income_total", D("120"))}
+
+
+def test_the_budget_a_figure_is_compared_with_is_that_figure_s_budget_not_the_department_s():
+    facts = facts_of(
+        "某局2017年度部门决算\n\n“三公”经费支出7.35万元，较预算数9.00万元节约1.65万元，未超预算。"
+        "公务接待费支出2.00万元，比年初预算3.00万元减少1.00万元。"
+    )
+    found = {(f.metric, f.basis, f.amount_wan, f.subject_metric, f.base) for f in facts}
+    assert {
+        ("three_public_total", "budget", D("9.00"), None, None),
+        ("change_amount", "actual", D("-1.65"), "three_public_total", "current_budget"),
+        ("three_public_reception", "initial_budget", D("3.00"), None, None),
+        ("change_amount", "actual", D("-1.00"), "three_public_reception", "initial_budget"),
+    } <= found
+    assert not [f for f in facts if f.metric in ("budget_initial", "budget_adjusted")]

@@ -374,6 +374,9 @@ INLINE_PROJECT = re.compile(
 # Figures listed after the names they belong to, in the same order: "A、B和C分别为x、y和z".
 RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分别|依次)(?:为|是)[:]?$")
 # "较2020年4729万元减少533万元": the figure compared with, written between 较 and the change.
+# The budget of the figure just stated, written as what it is compared with: "“三公”经费支出7.35万元,
+# 较预算数9.00万元节约1.65万元", "比年初预算10.00万元减少2.65万元" (not the department's budget).
+COMPARED_BUDGET_FIGURE = re.compile(r"^(?:较|比|与)(?P<initial>年初)?(?:全年|调整后)?预算(?:数)?(?:的)?$")
 COMPARED_FIGURE = re.compile(
     r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?(?P<basis>预算|决算)?(?:数)?(?:的)?$"
 )

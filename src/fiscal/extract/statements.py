@@ -166,6 +166,8 @@ class _SentenceState:
     last_fact: Fact | None = None  # last fact outside lists
     last_change_subject: str | None = None
     last_change_base: str | None = None
+    # "较预算数9.00万元节约1.65万元": the base the next change is measured against, named before its figure
+    pending_base: str | None = None
     facts_placed: int = 0  # facts placed in this sentence so far
     # Facts whose share ("占52.4%") names no whole, so is of the list's whole, as far as it is known.
     implicit_shares: list[int] = field(default_factory=list)
@@ -598,6 +600,17 @@ class StatementExtractor:
         if prior_of and just_stated is not None:
             self._last_years_figure(just_stated, q, replace(prov, pattern="prior_of_stated"), state, prior_of)
             state.last_item = item  # an aside: what follows (其中 …) is about the current figure
+            return
+        budget_of = cat.COMPARED_BUDGET_FIGURE.match(tail.strip(" ,"))
+        if (
+            budget_of and just_stated is not None and just_stated.period == "current"
+            and just_stated.basis == "actual" and self.text.startswith(cat.CHANGE_VERBS, q.end)
+        ):  # fmt: skip
+            basis = "initial_budget" if budget_of.group("initial") else "budget"
+            self._add_fact(just_stated.metric, q, replace(prov, pattern="compared_budget_figure"), state,
+                           scope=just_stated.scope, period="current", basis=basis,
+                           project=just_stated.project_name, in_list=True)  # fmt: skip
+            state.pending_base = "initial_budget" if budget_of.group("initial") else "current_budget"
             return
         if compared and subject is not None and self.text.startswith(cat.CHANGE_VERBS, q.end):
             year = compared.group("year")
@@ -1099,7 +1112,8 @@ class StatementExtractor:
             self._issue_at("unplaced_change", f"{metric} of {reason}", prov)
             return
         state.change_abstained = False
-        base = self._comparison_base(words)
+        base = self._comparison_base(words) or state.pending_base
+        state.pending_base = None
         if base is None:
             base = state.last_change_base if metric == "growth_pct" and state.last_change_base else self._default_base
         state.last_change_base = base
