@@ -17,11 +17,9 @@ import time
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from fiscal.extract.batch import process_files
-from fiscal.land.schema import ensure_schemas
-from fiscal.land.writer import BATCH_DOCUMENTS, Lander, document_rows
+from fiscal.land.writer import BATCH_DOCUMENTS, Lander, document_rows, merged_rows
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
@@ -83,18 +81,9 @@ def land_only(folder: Path, documents: list) -> None:
         lander.flush()
         measure(f"land only, in bulk ({BATCH_DOCUMENTS} documents)", len(documents), started)
     with duckdb.connect(str(folder / "floor.duckdb")) as connection:
-        ensure_schemas(connection)
+        lander = Lander(connection)
         started = time.perf_counter()
-        tables: dict[str, list] = {}
-        for document in documents:
-            for table, rows in document_rows(document).items():
-                tables.setdefault(table, []).extend(rows)
-        connection.execute("begin transaction")
-        for table, rows in tables.items():
-            if rows:
-                batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
-                connection.execute(f"insert into raw.{table} by name select * from batch")
-        connection.execute("commit")
+        lander.write(merged_rows(document_rows(document) for document in documents))
         measure("floor: every row in one insert per table", len(documents), started)
 
 

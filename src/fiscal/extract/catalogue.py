@@ -399,13 +399,6 @@ PROCUREMENT_SHORT_PARTS = (
 )
 # “三公” items said in words to be nil: "因公出国(境)费无此项支出", "…、公务接待费均未发生",
 # "公务用车购置费为零", "因公出国(境)费和公务接待费无此项预算", "…预算均为0", "无公务用车购置计划".
-THREE_PUBLIC_ITEM_NAMES = (
-    ("three_public_outbound_travel", re.compile(r"^因公出国\(境\)(?:经)?费?(?:用)?$")),
-    ("three_public_vehicle", re.compile(r"^公务用车购置及运行(?:维护)?费?$")),
-    ("three_public_vehicle_purchase", re.compile(r"^(?:公务用车|车辆)购置费?$")),
-    ("three_public_vehicle_operation", re.compile(r"^公务用车运行(?:维护)?费?$")),
-    ("three_public_reception", re.compile(r"^公务接待费?$")),
-)
 _ITEM = (
     r"(?:因公出国\(境\)(?:经)?费?|公务用车购置及运行(?:维护)?费?|公务用车购置费?|公务用车运行(?:维护)?费?"
     r"|公务接待费?)"

@@ -353,27 +353,15 @@ class StatementExtractor:
             ]  # fmt: skip
             start, end = sentence.start + match.start(), sentence.start + match.end()
             placed = {(f.metric, f.provenance.span_end) for f in self.out.facts}
+            nil = Quantity(Decimal(0), "元", Decimal(1), match.group(0), start, end)  # exact to the 元
             for name in names:
-                metric = next((m for m, regex in cat.THREE_PUBLIC_ITEM_NAMES if regex.match(name)), None)
-                if metric is None or (metric, end) in placed:
+                named = cat.match_label(name if name.endswith("费") else f"{name}费", MONEY)
+                metric = named[0].yields if named is not None and named[1] == 0 else None
+                if metric is None or not metric.startswith("three_public_") or (metric, end) in placed:
                     continue
-                self.out.facts.append(
-                    Fact(
-                        metric=metric,
-                        scope=cat.own_scope(metric) or state.scope,
-                        period="current",
-                        basis=_basis(clause, self.default_basis),
-                        value=Decimal(0),
-                        unit="元",
-                        precision=Decimal(1),
-                        amount_wan=Decimal(0),
-                        precision_wan=Decimal("0.0001"),
-                        value_text=match.group(0),
-                        provenance=self._provenance(start, end, sentence, "nil_in_words"),
-                        project_name=self.tracker.project,
-                        label=name,
-                    )
-                )
+                prov = self._provenance(start, end, sentence, "nil_in_words")
+                self._add_fact(metric, nil, prov, state, scope=cat.own_scope(metric) or state.scope, period="current",
+                               basis=_basis(clause, self.default_basis), label=name, in_list=True)  # fmt: skip
 
     def _names_another_year(self, clause: str) -> bool:
         year = self.metadata.fiscal_year

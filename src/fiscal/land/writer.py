@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -243,6 +244,19 @@ def _interrupted(error: Exception) -> bool:
 WAREHOUSE_FAILURES = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
 
 
+def merged_rows(documents: Iterable[dict[str, list[dict[str, Any]]]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of several documents, table by table (document_rows of each), to write as one."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for rows in documents:
+        for table, table_rows in rows.items():
+            tables.setdefault(table, []).extend(table_rows)
+    return tables
+
+
+def _already_landed(doc: ProcessedDocument) -> LandingResult:
+    return LandingResult(doc.source.document_id, display_path(doc.source.path), "already_landed", None, 0)
+
+
 # A batch is written when it holds this many documents (or rows): large enough that a transaction's
 # fixed cost is shared, small enough that a stop or a failure re-extracts little.
 BATCH_DOCUMENTS = 100
@@ -257,19 +271,18 @@ class Lander:
         self.connection = connection
         ensure_schemas(connection)
         self.known = {row[0] for row in connection.execute("select document_id from raw.documents").fetchall()}
-        self._queued: list[tuple[ProcessedDocument, dict[str, list[dict[str, Any]]]]] = []
+        # by document id: the documents waiting to be written, with their rows
+        self._queued: dict[str, tuple[ProcessedDocument, dict[str, list[dict[str, Any]]]]] = {}
         self._queued_rows = 0
 
     def add(self, doc: ProcessedDocument) -> list[LandingResult]:
-        if doc.source.document_id in self.known or any(
-            queued.source.document_id == doc.source.document_id for queued, _ in self._queued
-        ):
-            return [LandingResult(doc.source.document_id, display_path(doc.source.path), "already_landed", None, 0)]
+        if doc.source.document_id in self.known or doc.source.document_id in self._queued:
+            return [_already_landed(doc)]
         try:
             rows = document_rows(doc)
         except Exception:  # our bug on this document's rows: it lands alone, quarantined with the reason
             return [*self.flush(), self.land_or_quarantine(doc)]
-        self._queued.append((doc, rows))
+        self._queued[doc.source.document_id] = (doc, rows)
         self._queued_rows += sum(len(table_rows) for table_rows in rows.values())
         if len(self._queued) >= BATCH_DOCUMENTS or self._queued_rows >= BATCH_ROWS:
             return self.flush()
@@ -277,15 +290,11 @@ class Lander:
 
     def flush(self) -> list[LandingResult]:
         """Write the queued documents in one transaction; if that fails for a document's sake, one by one."""
-        queued, self._queued, self._queued_rows = self._queued, [], 0
+        queued, self._queued, self._queued_rows = list(self._queued.values()), {}, 0
         if not queued:
             return []
-        tables: dict[str, list[dict[str, Any]]] = {}
-        for _, rows in queued:
-            for table, table_rows in rows.items():
-                tables.setdefault(table, []).extend(table_rows)
         try:
-            self._write(tables)
+            self.write(merged_rows(rows for _, rows in queued))
         except duckdb.InterruptException:
             raise KeyboardInterrupt from None
         except WAREHOUSE_FAILURES:
@@ -317,11 +326,12 @@ class Lander:
     def land(self, doc: ProcessedDocument) -> LandingResult:
         """Land one document in its own transaction (now, not queued)."""
         if doc.source.document_id in self.known:
-            return LandingResult(doc.source.document_id, display_path(doc.source.path), "already_landed", None, 0)
-        self._write(document_rows(doc))
+            return _already_landed(doc)
+        self.write(document_rows(doc))
         return self._landed(doc)
 
-    def _write(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+    def write(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Insert each raw table's rows as one Arrow table, all in one transaction."""
         con = self.connection
         con.execute("begin transaction")
         try:

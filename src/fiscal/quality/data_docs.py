@@ -79,7 +79,9 @@ def make_offline(site: Path) -> set[str]:
     """Vendor the assets into `site` and rewrite its pages; returns what still loads remotely."""
     if not site.is_dir():
         return set()
-    shutil.copytree(ASSETS, site / VENDOR, dirs_exist_ok=True, ignore=shutil.ignore_patterns("SOURCES.json"))
+    sources, copied = ASSETS / "SOURCES.json", site / VENDOR / "SOURCES.json"
+    if not copied.is_file() or copied.read_bytes() != sources.read_bytes():  # once per site and version
+        shutil.copytree(ASSETS, site / VENDOR, dirs_exist_ok=True)
     still_remote: set[str] = set()
     for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
         if VENDOR in page.relative_to(site).parents:
