@@ -100,7 +100,7 @@ def pipeline(
         interrupts.checkpoint()
         transform(str(target))
         interrupts.checkpoint()
-        checked = validate(str(target), alert, build_fingerprint())
+        checked = validate(str(target), alert, build_fingerprint(), full=rebuild)
         release = export_marts(target, published_folder(target)) if publish else None
         site = build_report(target, report_folder(target)) if publish else None
     if release is not None:

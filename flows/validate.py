@@ -13,11 +13,20 @@ from flows.transform import run_dbt
 
 
 @flow(name="validate")
-def validate(warehouse: str, alert: str | None = None, fingerprint: str | None = None) -> ValidationSummary:
-    """Check the identities; on errors, raise an alert (quality.alerts, and the channel if one is set)."""
+def validate(
+    warehouse: str, alert: str | None = None, fingerprint: str | None = None, full: bool = False
+) -> ValidationSummary:
+    """Check the identities (only where the marts changed, unless `full`); on errors, raise an alert
+    (quality.alerts, and the channel if one is set)."""
     logger = get_run_logger()
-    summary = validate_warehouse(Path(warehouse), warehouse_gx_root(Path(warehouse)), fingerprint)
-    logger.info("checked %d rule instances: %s", summary.instances, summary.by_status)
+    summary = validate_warehouse(Path(warehouse), warehouse_gx_root(Path(warehouse)), fingerprint, full)
+    logger.info(
+        "%d rule instances (%d documents checked, %d carried from the last run): %s",
+        summary.instances,
+        summary.documents_checked,
+        summary.documents_carried,
+        summary.by_status,
+    )
     if summary.by_status.get("error"):
         logger.warning(
             "%d identity errors; see quality.identity_results (run %s)", summary.by_status["error"], summary.run_id

@@ -110,6 +110,10 @@ create table if not exists quality.identity_results (
     metrics varchar, lhs_evidence varchar, rhs_evidence varchar, evidence varchar,
     span_start integer, span_end integer, checked_at timestamp not null
 );
+create table if not exists quality.validated_documents (
+    run_id varchar not null, document_id varchar not null, department_id varchar, region varchar not null,
+    digest varchar not null
+);
 """
 
 
@@ -120,6 +124,8 @@ MIGRATIONS = (
     "alter table raw.facts add column if not exists part_of varchar",
     "alter table raw.indicators add column if not exists unit_column varchar",
     "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
+    "alter table quality.validation_runs add column if not exists documents_checked integer",
+    "alter table quality.validation_runs add column if not exists documents_carried integer",
     *(
         f"alter table raw.{table} add column if not exists {column} {kind}"
         for table in ("facts", "classified_lines", "indicators")

@@ -12,9 +12,22 @@ from typing import Any
 import duckdb
 
 from fiscal.quality.envelope import Figure
-from fiscal.quality.rules import DocumentFacts, FactRow, IndicatorRow
+from fiscal.quality.rules import DECLARED_SUMS_MODEL, DocumentFacts, FactRow, IndicatorRow
 
 _HALF = Decimal("0.5")
+
+# Every mart the rules read a document's figures from (besides marts.dim_document): a change in any
+# of them means the document is checked again (fiscal.quality.incremental).
+MARTS_READ = (
+    "marts.fct_document_facts",
+    "marts.fct_expenditure_by_function",
+    "marts.fct_expenditure_by_economic",
+    "marts.fct_projects",
+    "marts.fct_funding_sources",
+    "marts.fct_document_tables",
+    "marts.fct_performance_indicators",
+    DECLARED_SUMS_MODEL,
+)
 
 _FACTS = """
     select document_id, metric, scope, period, basis, project_name, subject_metric, base, unplaced_parts, part_of,

@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from fiscal import interrupts, progress
 from fiscal.land.schema import ensure_schemas
+from fiscal.quality import incremental
 from fiscal.quality.envelope import Comparison, Figure, Side, stored
 from fiscal.quality.expectations import FRAME_COLUMNS, INSTANCE_ROW, run_checkpoint
 from fiscal.quality.marts import load_documents
@@ -40,7 +41,7 @@ from fiscal.quality.rules import (
     evaluate,
     evaluate_corpus,
 )
-from fiscal.runs import connect_for_writing
+from fiscal.runs import connect_for_writing, last_validation
 
 
 @dataclass
@@ -51,6 +52,8 @@ class ValidationSummary:
     gx_success: bool = True
     expectations_run: int = 0
     data_docs: str | None = None
+    documents_checked: int = 0  # documents evaluated in this run
+    documents_carried: int = 0  # documents whose results were carried from the last run unchanged
 
 
 def _now() -> datetime:
@@ -78,13 +81,17 @@ def _side(value: Any, half_width: Any, description: str | None, evidence: str | 
     return Side(value, half_width, (figure,), description or "")
 
 
-def declared_instances(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, Instance]]:
-    """The declared sums' instances as the dbt model built them: its figures are carried over, not
-    recomputed; the suite decides each one like any other instance."""
+def declared_instances(
+    connection: duckdb.DuckDBPyConnection, document_ids: list[str] | None = None
+) -> list[tuple[str, Instance]]:
+    """The declared sums' instances (of the given documents, or all) as the dbt model built them: its
+    figures are carried over, not recomputed; the suite decides each one like any other instance."""
+    where = "where document_id in (select unnest(?))" if document_ids is not None else ""
     cursor = connection.execute(
         f"select document_id, rule_id, rule_instance, is_checkable, missing, lhs_value, lhs_half_unit, "
         f"rhs_value, rhs_half_width, lhs_description, rhs_description, lhs_evidence, rhs_evidence, "
-        f"span_start, span_end from {DECLARED_SUMS_MODEL} order by document_id, rule_id, rule_instance"
+        f"span_start, span_end from {DECLARED_SUMS_MODEL} {where} order by document_id, rule_id, rule_instance",
+        [document_ids] if document_ids is not None else [],
     )
     pairs = []
     for (document_id, rule_id, key, checkable, missing, lhs, lhs_half, rhs, rhs_half, lhs_text, rhs_text,
@@ -163,36 +170,53 @@ def _result_row(
     }
 
 
-def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None = None) -> ValidationSummary:
-    """Check every landed document's identities and append the results to `quality`. `fingerprint`
-    names the models and rules the marts were built with (see fiscal.runs)."""
+def _load(connection: duckdb.DuckDBPyConnection, check: set[str] | None) -> tuple[dict[str, tuple], set[str], dict]:
+    """The documents to check (None: all landed) as (document id → identity), the current versions
+    among them, and their facts."""
+    identity = connection.execute(
+        "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region, "
+        "is_latest_version from marts.dim_document where status = 'landed' order by document_id"
+    ).fetchall()
+    if check is not None:
+        identity = [row for row in identity if row[0] in check]
+    documents = {row[0]: row[:4] for row in identity}
+    # Across documents only current versions are compared: a corrected republication is meant to
+    # differ from the version it supersedes.
+    current = {row[0] for row in identity if row[7]}
+    facts = load_documents(connection, None if check is None else sorted(check))
+    for document_id, _, _, fiscal_year, department_id, doc_type, region, _ in identity:
+        if document_id in facts:
+            doc = facts[document_id]
+            doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
+            doc.region = region
+    return documents, current, facts
+
+
+def validate_warehouse(
+    warehouse: Path, gx_root: Path, fingerprint: str | None = None, full: bool = False
+) -> ValidationSummary:
+    """Check the landed documents' identities and append the results to `quality`. `fingerprint`
+    names the models and rules the marts were built with (see fiscal.runs). Unless `full`, a run
+    after one with the same fingerprint checks only the documents whose marts changed and their
+    departments' other documents, and carries the rest (fiscal.quality.incremental)."""
     run_id = uuid.uuid4().hex
     started = _now()
     summary = ValidationSummary(run_id)
     with connect_for_writing(warehouse) as connection:
         ensure_schemas(connection)
         progress.report("validate", 0, 4, "loading the marts", force=True)
-        identity = connection.execute(
-            "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region, "
-            "is_latest_version from marts.dim_document where status = 'landed'"
-        ).fetchall()
-        documents = {row[0]: row[:4] for row in identity}
-        # Across documents only current versions are compared: a corrected republication is meant to
-        # differ from the version it supersedes.
-        current = {row[0] for row in identity if row[7]}
-        facts = load_documents(connection)
-        for document_id, _, _, fiscal_year, department_id, doc_type, region, _ in identity:
-            if document_id in facts:
-                doc = facts[document_id]
-                doc.department_id, doc.fiscal_year, doc.doc_type = department_id, fiscal_year, doc_type
-                doc.region = region
+        incremental.digest_documents(connection)
+        last = last_validation(connection)
+        comparable = not full and fingerprint is not None and last is not None and last.fingerprint == fingerprint
+        chosen = incremental.scope(connection, last.run_id if comparable and last else None)
+        documents, current, facts = _load(connection, chosen.check)
         interrupts.checkpoint()  # nothing is written before the last step
-        progress.report("validate", 1, 4, "evaluating the rules", force=True)
+        progress.report("validate", 1, 4, f"evaluating the rules on {len(documents)} documents", force=True)
         instances = [
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
         instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts and doc_id in current])
-        instances += [pair for pair in declared_instances(connection) if pair[0] in documents]
+        instances += [pair for pair in declared_instances(connection, sorted(documents)) if pair[0] in documents]
         frame = _frame(instances, documents)
         interrupts.checkpoint()  # nothing is written before the last step
         progress.report("validate", 2, 4, f"Great Expectations on {len(instances)} instances", force=True)
@@ -202,18 +226,28 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
         summary.gx_success, summary.expectations_run = outcome.success, outcome.expectations_run
         summary.data_docs = outcome.data_docs
         checked_at = _now()
-        rows = []
-        for position, (doc_id, instance) in enumerate(instances):
-            status = _status(instance, position in outcome.breached_rows)
-            summary.by_status[status] = summary.by_status.get(status, 0) + 1
-            rows.append(_result_row(run_id, documents[doc_id], instance, status, checked_at))
-        summary.instances = len(rows)
+        rows = [
+            _result_row(run_id, documents[doc_id], instance, _status(instance, position in outcome.breached_rows),
+                        checked_at)
+            for position, (doc_id, instance) in enumerate(instances)
+        ]  # fmt: skip
         connection.execute("begin transaction")
         if rows:
             results = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
             connection.execute("insert into quality.identity_results by name select * from results")
+        carried = incremental.carry_results(connection, run_id, chosen)
+        incremental.record_documents(connection, run_id)
+        counts = connection.execute(
+            "select status, count(*) from quality.identity_results where run_id = ? group by status", [run_id]
+        ).fetchall()
+        summary.by_status = {status: count for status, count in counts}
+        summary.instances = len(rows) + carried
+        summary.documents_checked = len(documents)
+        summary.documents_carried = incremental.landed_count(connection) - len(documents)
         connection.execute(
-            "insert into quality.validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into quality.validation_runs (run_id, started_at, finished_at, rule_instances, errors, "
+            "gx_success, data_docs, build_fingerprint, documents_checked, documents_carried) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 run_id,
                 started,
@@ -223,6 +257,8 @@ def validate_warehouse(warehouse: Path, gx_root: Path, fingerprint: str | None =
                 summary.gx_success,
                 summary.data_docs,
                 fingerprint,
+                summary.documents_checked,
+                summary.documents_carried,
             ],
         )
         connection.execute("commit")
