@@ -138,18 +138,14 @@ def carry_results(connection: duckdb.DuckDBPyConnection, run_id: str, chosen: Sc
     """Copy the last run's results of the documents not checked again into run `run_id`; the count."""
     if chosen.carried_from is None or chosen.check is None:
         return 0
-    checked = sorted(chosen.check)
-    before = connection.execute("select count(*) from quality.identity_results where run_id = ?", [run_id])
-    start = before.fetchone()[0]  # type: ignore[index]
-    connection.execute(
+    inserted = connection.execute(
         f"insert into quality.identity_results (run_id, {RESULT_COLUMNS}) "
         f"select ?, {RESULT_COLUMNS} from quality.identity_results "
         f"where run_id = ? and document_id in (select document_id from {SCOPE_TABLE}) "
         "and document_id not in (select unnest(?))",
-        [run_id, chosen.carried_from, checked],
+        [run_id, chosen.carried_from, sorted(chosen.check)],
     )
-    after = connection.execute("select count(*) from quality.identity_results where run_id = ?", [run_id])
-    return after.fetchone()[0] - start  # type: ignore[index]
+    return inserted.fetchone()[0]  # type: ignore[index]  # DuckDB returns the inserted row count
 
 
 def record_documents(connection: duckdb.DuckDBPyConnection, run_id: str) -> None:

@@ -216,7 +216,7 @@ def validate_warehouse(
             (doc_id, instance) for doc_id in documents if doc_id in facts for instance in evaluate(facts[doc_id])
         ]
         instances += evaluate_corpus([facts[doc_id] for doc_id in documents if doc_id in facts and doc_id in current])
-        instances += [pair for pair in declared_instances(connection, sorted(documents)) if pair[0] in documents]
+        instances += declared_instances(connection, sorted(documents))
         frame = _frame(instances, documents)
         interrupts.checkpoint()  # nothing is written before the last step
         progress.report("validate", 2, 4, f"Great Expectations on {len(instances)} instances", force=True)
@@ -235,13 +235,13 @@ def validate_warehouse(
         if rows:
             results = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
             connection.execute("insert into quality.identity_results by name select * from results")
-        carried = incremental.carry_results(connection, run_id, chosen)
+        incremental.carry_results(connection, run_id, chosen)
         incremental.record_documents(connection, run_id)
         counts = connection.execute(
             "select status, count(*) from quality.identity_results where run_id = ? group by status", [run_id]
         ).fetchall()
         summary.by_status = {status: count for status, count in counts}
-        summary.instances = len(rows) + carried
+        summary.instances = sum(summary.by_status.values())
         summary.documents_checked = len(documents)
         summary.documents_carried = incremental.landed_count(connection) - len(documents)
         connection.execute(
