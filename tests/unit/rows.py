@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+from fiscal.documents.reader import SourceDocument, document_id_of
+from fiscal.extract.document import process_text
+from fiscal.extract.model import Fact
 from fiscal.quality.envelope import Figure
 from fiscal.quality.rules import DocumentFacts, FactRow, IndicatorRow
+
+
+def facts_of(text: str) -> list[Fact]:
+    """The facts extracted from a text page, through the same stages as a landed document."""
+    data = text.encode("utf-8")
+    document = process_text(SourceDocument(Path("page.txt"), document_id_of(data), "text", len(data), "utf-8", text))
+    assert document.extraction is not None
+    return document.extraction.facts
 
 
 def fact_row(metric: str, value: str, **overrides) -> FactRow:

@@ -85,10 +85,17 @@ def test_meeting_and_training_listed_under_three_public_are_its_parts():
     )
     instance = only(doc, "three_public_total_eq_sum_of_parts")
     assert instance.comparison is not None and instance.comparison.residual == D("0")
-    # Stated elsewhere, not as its parts, they stay out of the “三公”: 100 against 40 is an error.
+    # Stated elsewhere, not as its parts, they stay out of the “三公”: then the national three parts
+    # are its parts, and with 公务用车 unstated 100 against 0 + 40 cannot be checked (it may be 60).
     apart = DocumentFacts("d", facts=[*doc.facts[:3], fact("meeting_expense", "10.00", scope="fiscal", basis="actual")])
     instance = only(apart, "three_public_total_eq_sum_of_parts")
-    assert instance.comparison is not None and instance.comparison.residual == D("60.00")
+    assert instance.comparison is None and instance.missing == "three_public_vehicle"
+    # With the vehicle part stated, 100 against 0 + 20 + 40 is an error.
+    whole = DocumentFacts(
+        "d", facts=[*apart.facts, fact("three_public_vehicle", "20.00", scope="fiscal", basis="actual")]
+    )
+    instance = only(whole, "three_public_total_eq_sum_of_parts")
+    assert instance.comparison is not None and instance.comparison.residual == D("40.00")
 
 
 def test_income_sources_without_the_appropriation_are_insufficient():

@@ -4,18 +4,8 @@ figures are what a reader types from them."""
 from __future__ import annotations
 
 from decimal import Decimal as D
-from pathlib import Path
 
-from fiscal.documents.reader import SourceDocument, document_id_of
-from fiscal.extract.document import process_text
-from fiscal.extract.model import Fact
-
-
-def facts_of(text: str) -> list[Fact]:
-    data = text.encode("utf-8")
-    document = process_text(SourceDocument(Path("page.txt"), document_id_of(data), "text", len(data), "utf-8", text))
-    assert document.extraction is not None
-    return document.extraction.facts
+from tests.unit.rows import facts_of
 
 
 def test_three_public_expenditure_total_is_the_three_public_total():

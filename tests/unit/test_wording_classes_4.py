@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from tests.unit.test_wording_classes_3 import facts_of
+from tests.unit.rows import facts_of
 
 
 def _found(text: str) -> set[tuple[str, str, D]]:
@@ -90,9 +90,7 @@ def test_nil_in_a_budget_and_no_purchase_planned():
 
 
 def test_nil_of_last_year_or_of_a_trip_is_not_this_year_s_item():
-    facts = facts_of(
-        "某局2020年度部门决算\n\n上年因公出国（境）费未发生。受疫情影响，未安排因公出国（境）团组。"
-    )
+    facts = facts_of("某局2020年度部门决算\n\n上年因公出国（境）费未发生。受疫情影响，未安排因公出国（境）团组。")
     assert not [f for f in facts if f.provenance.pattern == "nil_in_words"]
 
 

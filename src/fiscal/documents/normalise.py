@@ -100,6 +100,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
     following = text[match.end() : following_end if following_end >= 0 else len(text)]
     if "\t" in previous or "\t" in following or "|" in previous or "|" in following:
         return None  # table rows: tab-separated cells, or cells between bars (framed or not)
+    if re.match(r"[;；,，、。]", following.lstrip()) and previous.strip():
+        return ""  # a line cannot start with clause punctuation: it continues the line before
     if len(previous.strip()) < 15 or previous.rstrip()[-1:] in LINE_END_TERMINATORS:
         return None
     if _FIGURE_ROW.match(previous) or _FIGURE_ROW.match(following):
@@ -130,13 +132,64 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
     return ""
 
 
+# OCR reads a zero as the letter O inside figures ("2O.46万元", "24.OO", "2,O46.83", "2O2O年度").
+_OCR_FIGURE = re.compile(r"(?<![A-Za-z\d])(?=[\dOo,.]*\d)(?=[\d,.]*[Oo])[\dOo](?:[\dOo,.]*[\dOo])?(?![A-Za-z])")
+
+
+def _zeros_for_letter_o(match: re.Match[str], _text: str) -> str:
+    return match.group(0).replace("O", "0").replace("o", "0")
+
+
+# OCR and typesetting put spaces inside a figure: "4 862.37万元" (a thousands space), "2 6.18万元",
+# "186.9 3万元", "9 1.0分", "2 0 2 0年度". Joined only where a unit follows and the joined figure
+# still has one decimal point (two would be two figures: "12.5 13.6%").
+_SPACED_FIGURE = re.compile(r"(?<![\d.,])\d[\d,.]*(?: \d[\d,.]*)+(?=亿元|万元|元|%|分|年)")
+
+
+def _join_spaced_figure(match: re.Match[str], _text: str) -> str | None:
+    joined = match.group(0).replace(" ", "")
+    if joined.count(".") > 1 or re.match(r"\d{4} ", match.group(0)):
+        return None  # two decimal points, or a year before the figure ("2019 2 000万元"): two figures
+    if _text.startswith("年", match.end()) and not re.fullmatch(r"\d(?: \d){3}", match.group(0)):
+        return None  # only a year written a digit at a time ("2 0 2 0年") is one figure before 年
+    return joined
+
+
+# A table cell alone on its line with a thousands space: "1 035.60" (no figure starts with 0, so the
+# groups are one figure, not two cells).
+_SPACED_THOUSANDS_CELL = re.compile(r"^\d{1,3}(?: \d{3})+(?:\.\d+)?$", re.M)
+
+
+# A page's number, alone or after a footer ("— 3 —", "- 9 -", "平塘县人民政府信息公开 第2页"), copied
+# into the text where a page breaks, often mid-sentence ("…项目\n— 3 —\n支出2 713.68万元").
+_PAGE_NUMBER_LINE = (
+    r"\n[ \t]*(?:[^\n,，。;；:：]{0,40}?[ \t]*)?"
+    r"(?:[—–－-][ \t]*\d{1,4}[ \t]*[—–－-]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/,，]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)"
+    r"[ \t]*(?=\n|$)"
+)
+_PAGE_NUMBER = re.compile(_PAGE_NUMBER_LINE)
+_PAGE_NUMBER_AND_HEADER = re.compile(_PAGE_NUMBER_LINE + r"\n(?P<header>[^\n]*)(?=\n|$)")
+
+
+def _drop_running_header(match: re.Match[str], text: str) -> str | None:
+    """A page number with the next page's running header, when that repeats the start of the
+    document's title ("湖州市吴兴区青溪街道办事处2022年度部门决算") and says nothing else."""
+    header = match.group("header").strip()
+    title = next((line.strip() for line in text[:500].splitlines() if line.strip()), "")
+    is_header = (
+        len(title) >= 6 and header[:6] == title[:6] and header != title and len(header) <= 40
+        and not re.search(r"[,，。;；:：]|\d[\d,.]*(?:万元|元)", header)
+    )  # fmt: skip
+    return "" if is_header else None
+
+
 _STEPS: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r\n?"), "\n"),
     # DOCX → text converters leave bookmark anchors inline.
     (re.compile(r"\[bookmark:[^\]\n]*\]"), ""),
     # Markdown from PDF converters: heading marks, bullets, emphasis.
     (re.compile(r"^[ \t]*#{1,6}[ \t]*", re.M), ""),
-    (re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M), ""),
+    (re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)(?![\d]{1,4}[ \t]*-[ \t]*$)", re.M), ""),  # not a page's "- 9 -"
     (re.compile(r"\*\*|__"), ""),
 ]
 # Web pages that gloss each character with its pinyin ("財(cái)政(zhèng)"): the gloss is not text.
@@ -147,11 +200,16 @@ _AFTER_WIDTH_STEPS: list[tuple[re.Pattern[str], Replacement]] = [
     (PINYIN_GLOSS, ""),
     # OCR noise inside a figure that then parses: "35. 3万元" (a space after the point), "1O0" (O for 0).
     (re.compile(r"(?<=\d\.)[ ]+(?=\d+[ ]?(?:亿元|万元|元|%))"), ""),
-    (re.compile(r"(?<=\d)[Oo](?=\d)|(?<=\d\.)[Oo]|(?<=\d)[Oo](?=\.\d)"), "0"),
+    (_OCR_FIGURE, _zeros_for_letter_o),
+    (re.compile(rf"(?<=[{CJK}])[Oo](?=[ ]?(?:亿元|万元|元)(?![A-Za-z]))"), "0"),  # "因公出国(境)费O万元"
     # Spaces next to Chinese characters are layout, not content ("2024 年", "229516.07 万元").
     (re.compile(rf"(?<=[{CJK}])[ ]+|[ ]+(?=[{CJK}])"), ""),
+    (_SPACED_FIGURE, _join_spaced_figure),
+    (_SPACED_THOUSANDS_CELL, lambda match, _text: match.group(0).replace(" ", "")),
     # Trailing layout whitespace goes; a line that is only a tab is an empty table cell and stays.
     (re.compile(r"^[ ]+|(?<=[^\s])[ \t]+$|^[ ]+$", re.M), ""),
+    (_PAGE_NUMBER_AND_HEADER, _drop_running_header),
+    (_PAGE_NUMBER, ""),
     (re.compile(r"\n(?:[ \t]*\n)*"), _join_wrapped_line),
     (re.compile(r"\n(?:[ ]*\n){2,}"), "\n\n"),
 ]

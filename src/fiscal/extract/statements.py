@@ -592,7 +592,7 @@ class StatementExtractor:
         budget_of = cat.COMPARED_BUDGET_FIGURE.match(tail.strip(" ,"))
         if (
             budget_of and just_stated is not None and just_stated.period == "current"
-            and just_stated.basis == "actual" and self.text.startswith(cat.CHANGE_VERBS, q.end)
+            and just_stated.basis == "actual" and self._comparison_follows(q.end)
         ):  # fmt: skip
             basis = "initial_budget" if budget_of.group("initial") else "budget"
             self._add_fact(just_stated.metric, q, replace(prov, pattern="compared_budget_figure"), state,
@@ -600,11 +600,14 @@ class StatementExtractor:
                            project=just_stated.project_name, in_list=True)  # fmt: skip
             state.pending_base = "initial_budget" if budget_of.group("initial") else "current_budget"
             return
-        if compared and subject is not None and self.text.startswith(cat.CHANGE_VERBS, q.end):
+        if compared and subject is not None and self._comparison_follows(q.end):
             year = compared.group("year")
             if year is None or (self.metadata.fiscal_year and int(year) == self.metadata.fiscal_year - 1):
                 # "“三公”经费预算数为4196万元,较2020年4729万元减少533万元": last year's figure of the subject.
-                self._last_years_figure(subject, q, replace(prov, pattern="compared_figure"), state, compared)
+                basis = self._last_years_figure(subject, q, replace(prov, pattern="compared_figure"), state, compared)
+                # "较预算减少13.62万元;比2021年度的61.05万元下降7.65%": the change after last year's
+                # figure is measured against it, not against the base of the change before.
+                state.pending_base = "prior_actual" if basis == "actual" else "prior_budget"
                 return
         from_to = cat.FROM_TO_END.search(tail) if state.from_metric else None
         if from_to:
@@ -850,13 +853,20 @@ class StatementExtractor:
             kuan_name=kuan_name,
         )
 
+    def _comparison_follows(self, end: int) -> bool:
+        """A change or a completion is stated of the figure ending at `end`: "较上年X减少", and with
+        the comparison closed first, "与2015年度决算数X相比,减少", "与年初预算X相比,完成…的102.81%"."""
+        return bool(_COMPARISON_AFTER.match(self.text, end))
+
     def _last_years_figure(
         self, of: Fact, q: Quantity, prov: Provenance, state: _SentenceState, words: re.Match[str]
-    ) -> None:
-        """Last year's figure of `of`, on the basis the words name (预算, 决算), else on its basis."""
+    ) -> str:
+        """Last year's figure of `of`, on the basis the words name (预算, 决算), else on its basis;
+        returns that basis."""
         basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", of.basis)
         self._add_fact(of.metric, q, prov, state, scope=of.scope, period="prior", basis=basis,
                        project=of.project_name, in_list=True)  # fmt: skip
+        return basis
 
     def _context_for_exclusions(self, sentence: _Sentence) -> str:
         """The sentence, for patterns excluded where it speaks of one project (本项目, 该项目): not in a
@@ -1353,6 +1363,9 @@ _BARE_PREFIX = re.compile(
 _BREAKDOWN = re.compile(r"按(?P<whole>[^,。;]{2,20}?)(?:划分|分类|统计)[,:]")
 
 
+_COMPARISON_AFTER = re.compile(rf"(?:(?:相比|相比较|比较)[,，]?)?(?:{'|'.join(cat.CHANGE_VERBS)}|完成)")
+
+
 def _share_base_words(base: str | None) -> str:
     """The words naming the whole of a share, without the year: "2023年本年支出合计" → 本年支出合计."""
     return re.sub(r"^(?:\d{4}年度?|本年|全年|当年)", "", (base or "").strip())
@@ -1361,7 +1374,8 @@ def _share_base_words(base: str | None) -> str:
 def _change_subject_words(text: str) -> str:
     """The words naming what changed: "2015年“三公”经费决算数据比2014年…" → 2015年“三公”经费决算数据;
     "收支较上年决算数" → 收支; "公务接待费支出决算比预算无增减变化" → 公务接待费支出决算."""
-    text = re.sub(r"^与[^,;]*?相比", "", text)
+    # "与2015年度决算数26.18万元相比,减少5.72万元": the comparison closes after the figure.
+    text = re.sub(r"^(?:与[^,;]*?)?相比(?:较)?", "", text)
     parts = _COMPARISON_WORD.split(text, maxsplit=1)
     cleaned = parts[0] if len(parts) == 2 and parts[0].strip() else _COMPARED_WITH.sub("", text)
     if (change := cat.change_at_end(cleaned)) is not None:

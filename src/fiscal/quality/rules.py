@@ -350,6 +350,9 @@ def _three_public_parts(doc: DocumentFacts, group: dict[str, str | None]) -> lis
     return [r for r in candidates if r]
 
 
+_THREE_PUBLIC_FAMILIES = ("three_public_outbound_travel", "three_public_vehicle", "three_public_reception")
+
+
 def _part_family(row: FactRow) -> str:
     return "three_public_vehicle" if row.metric.startswith("three_public_vehicle") else row.metric
 
@@ -375,8 +378,15 @@ def three_public_rule(doc: DocumentFacts) -> Iterator[Instance]:
             if other["scope"] == group["scope"] and other["project"] == group["project"]
             for r in other_parts
         }
-        if not parts or unplaced or stated < elsewhere:
-            missing = unplaced or ("every part" if not parts else ", ".join(sorted(elsewhere - stated)))
+        # The total is of three parts by definition: with one unstated (OCR lost "O万元"), the stated
+        # parts are not the whole, and a shortfall is no inconsistency.
+        # Where the document lists 会议费/培训费 among them, its own (regional) parts are the whole.
+        regional = any(r.metric in _BROADER_THREE_PUBLIC_PARTS for r in parts)
+        unstated = [] if regional else [family for family in _THREE_PUBLIC_FAMILIES if family not in stated]
+        if not parts or unplaced or stated < elsewhere or unstated:
+            missing = unplaced or (
+                "every part" if not parts else ", ".join(sorted((elsewhere - stated) | set(unstated)))
+            )
             yield Instance("three_public_total_eq_sum_of_parts", key, None, missing=missing)
             continue
         yield Instance(
@@ -721,7 +731,14 @@ def execution_rate_rule(doc: DocumentFacts) -> Iterator[Instance]:
                 "execution_rate_eq_executed_over_budget", key, None, missing="a non-zero budget", not_applicable=True
             )
             continue
-        yield Instance("execution_rate_eq_executed_over_budget", key, Comparison(one(rate.figure()), computed))
+        # 执行率 is of the full-year (adjusted) budget; against the initial budget, the only one placed,
+        # a breach may be an adjustment (追加, 调减) the text states in words we did not place.
+        yield Instance(
+            "execution_rate_eq_executed_over_budget",
+            key,
+            Comparison(one(rate.figure()), computed),
+            breach_is_warning=not rate.subject and budget.metric == "budget_initial",
+        )
 
 
 def stated_twice_rule(doc: DocumentFacts) -> Iterator[Instance]:
