@@ -62,7 +62,8 @@ def document_facts(extraction) -> DocumentFacts:
                      target_text=i.target.text if i.target else None,
                      target=_figure(i.target, i.name, i.evidence), target_unit=i.target.unit if i.target else None,
                      actual_text=i.actual.text if i.actual else None, actual=_figure(i.actual, i.name, i.evidence),
-                     unit=i.target.unit if i.target else None, completion=None, weight=None, score=None,
+                     unit=i.target.unit if i.target else None, completion=_figure(i.completion, i.name, i.evidence),
+                     weight=_figure(i.weight, i.name, i.evidence), score=_figure(i.score, i.name, i.evidence),
                      own_target_unit=i.target.unit if i.target else None, unit_column=i.unit_column,
                      evidence=i.evidence, span_start=i.span_start, span_end=i.span_end)
         for i in extraction.indicators

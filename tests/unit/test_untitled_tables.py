@@ -48,10 +48,18 @@ def test_a_summary_of_appropriations_alone_is_the_财政拨款_summary():
 
 
 def test_a_comparison_of_totals_by_year_is_no_summary():
-    # 本年收入合计 and 本年支出合计 by year, without 总计: a comparison, not the 收支总表.
+    # 本年收入合计 and 本年支出合计 by year, without 总计: a comparison, not the 收支总表; read by its
+    # columns, each year's figures are that year's.
     rows = "项目\t2023年决算数\t2022年决算数\n本年收入合计\t1,500.50\t1,400.00\n本年支出合计\t1,480.00\t1,390.00\n"
     text = UNIT + rows
-    assert table_facts(text) == set()
+    assert [table.kind for table in extracted(text).tables] == ["comparison"]
+    read = extracted(text).facts
+    assert {(f.metric, f.period, f.amount_wan) for f in read if f.provenance.pattern.startswith("table:")} == {
+        ("income_total", "current", D("1500.50")), ("income_total", "prior", D("1400.00")),
+        ("expenditure_total", "current", D("1480.00")), ("expenditure_total", "prior", D("1390.00")),
+    }  # fmt: skip
+    # under a heading about one fund, whose figures the rows do not say are that fund's: not read
+    assert table_facts("XX区民政局2023年度部门决算\n五、一般公共预算财政拨款支出决算情况\n单位：万元\n" + rows) == set()
 
 
 CODED = (

@@ -114,3 +114,99 @@ def test_a_three_public_total_with_a_part_unstated_is_not_checked():
     assert [(i.comparison, i.missing) for i in instances] == [
         (None, "three_public_outbound_travel, three_public_vehicle")
     ]
+
+
+def _rule(text: str, rule_id: str) -> list:
+    return [i for i in evaluate(document_facts(extracted(text))) if i.rule_id == rule_id]
+
+
+def test_a_small_table_without_a_standard_title_is_read_by_its_column_headers():
+    text = (
+        "某中心2020年度部门决算公开\n四、支出决算情况说明\n本单位2020年度支出决算情况如下表(单位:万元):\n"
+        "项目                    本年决算数          上年决算数\n"
+        "基本支出                    612.48              588.10\n"
+        "项目支出                  1,204.55              967.32\n"
+        "支出合计                  1,817.03            1,555.42\n"
+    )
+    found = {(f.metric, f.period, f.basis, f.amount_wan) for f in facts_of(text)}
+    assert {
+        ("basic_expenditure", "current", "actual", D("612.48")), ("basic_expenditure", "prior", "actual", D("588.10")),
+        ("project_expenditure", "current", "actual", D("1204.55")),
+        ("project_expenditure", "prior", "actual", D("967.32")),
+        ("expenditure_total", "current", "actual", D("1817.03")),
+        ("expenditure_total", "prior", "actual", D("1555.42")),
+    } <= found  # fmt: skip
+    # 612.48 + 1204.55 = 1817.03 and 588.10 + 967.32 = 1555.42: both years' sums hold
+    sums = _rule(text, "expenditure_total_eq_basic_plus_project")
+    assert sorted(i.comparison.residual for i in sums if i.comparison) == [D("0"), D("0")]
+
+
+def test_a_summary_table_copied_one_cell_to_a_line_is_read_row_by_row():
+    text = (
+        "某校2019年度部门决算\n收入支出决算总表\n公开01表\n金额单位:万元\n收入\n支出\n项目\n行次\n决算数\n项目\n行次\n决算数\n"
+        "一、一般公共预算财政拨款收入\n1\n1,246.35\n一、一般公共服务支出\n32\n"
+        "二、政府性基金预算财政拨款收入\n2\n40.00\n二、外交支出\n33\n"
+        "四、事业收入\n4\n12.60\n七、其他收入\n8\n5.28\n"
+        "本年收入合计\n11\n1,304.23\n本年支出合计\n59\n1,316.03\n"
+        "年初结转和结余\n13\n年末结转和结余\n61\n105.62\n93.20\n"  # a cell moved by OCR: reading stops
+    )
+    found = {(f.metric, f.amount_wan) for f in facts_of(text)}
+    assert {("gpb_appropriation_income", D("1246.35")), ("gov_fund_appropriation_income", D("40.00")),
+            ("business_income", D("12.60")), ("other_income", D("5.28")), ("income_total", D("1304.23")),
+            ("expenditure_total", D("1316.03"))} <= found  # fmt: skip
+    # 1246.35 + 40.00 + 12.60 + 5.28 = 1304.23; the carry-overs after the moved cell are not guessed
+    assert not {metric for metric, _ in found} & {"carryover_begin", "carryover_end"}
+
+
+def test_a_two_year_basic_table_named_by_class_checks_its_total_against_the_classes():
+    text = (
+        "某中心2023年单位预算说明\n一般公共预算基本支出预算表(按部门预算支出经济分类)\n单位:元\n"
+        "科目名称                               2023年预算数          2022年预算数\n"
+        "工资福利支出                           6,812,450.00          6,540,118.00\n"
+        "  基本工资                             1,986,240.00          1,902,360.00\n"
+        "商品和服务支出                           418,300.00            452,700.00\n"
+        "对个人和家庭的补助                       126,880.00            118,400.00\n"
+        "合计                                   7,375,630.00          7,111,218.00\n"
+    )
+    by_period = {
+        i.key.split()[1]: i.comparison.residual for i in _rule(text, "economic_total_eq_sum_of_items") if i.comparison
+    }
+    # 2023: 6812450.00 + 418300.00 + 126880.00 = 7357630.00 against 7375630.00 (18000 元 = 1.8 万元 short);
+    # 2022: 6540118.00 + 452700.00 + 118400.00 = 7111218.00
+    assert by_period == {"period=current": D("1.8000000"), "period=prior": D("0")}
+
+
+def test_a_score_table_of_first_level_indicators_gives_the_items_and_leaves_its_total_out():
+    text = (
+        "某中心2023年度部门整体支出绩效自评报告\n(二)自评结果\n"
+        "一级指标            分值        得分\n投入                 20         18.5\n"
+        "过程                 20         19.0\n产出                 30         28.6\n"
+        "效益                 30         27.4\n合计                100         95.5\n"
+        '经综合评定,本部门2023年度整体支出绩效自评总得分95.5分,评价等级为"优"。\n'
+    )
+    items = [(i.name, i.weight.value, i.score.value) for i in extracted(text).indicators if i.score]
+    assert items == [("投入", D(20), D("18.5")), ("过程", D(20), D("19.0")), ("产出", D(30), D("28.6")),
+                     ("效益", D(30), D("27.4"))]  # fmt: skip
+    # 18.5 + 19.0 + 28.6 + 27.4 = 93.5 against the stated 95.5: 2 points apart
+    assert [i.comparison.residual for i in _rule(text, "item_scores_sum_to_total_score")] == [D("2.0")]
+
+
+def test_a_final_accounts_table_s_budget_column_is_the_total_on_the_budget_basis():
+    text = (
+        "某学院2015年度部门决算\n一般公共预算财政拨款支出决算表\n金额单位:万元\n"
+        "科目编码     科目名称                              调整预算数          决算数\n"
+        "205          教育支出                             12,486.3200      12,318.0546\n"
+        "             合计                                 13,399.0000      13,226.4958\n"
+    )
+    found = {(f.metric, f.basis, f.amount_wan) for f in facts_of(text)}
+    assert {("gpb_expenditure", "budget", D("13399.0000")), ("gpb_expenditure", "actual", D("13226.4958"))} <= found
+    assert not [f for f in found if f[0] == "budget_adjusted"]
+
+
+def test_parts_listed_after_last_year_s_figure_are_this_year_s():
+    text = (
+        "某站2018年度部门决算\n本年支出合计4,987,315.06元,与2017年度支出合计4,512,880.14元相比,增加474,434.92元,"
+        "增长9.51%。其中:基本支出3,612,904.18元,占72.44%;项目支出1,374,410.88元,占27.56%。\n"
+    )
+    parts = {(f.metric, f.period) for f in facts_of(text) if f.metric in ("basic_expenditure", "project_expenditure")}
+    assert parts == {("basic_expenditure", "current"), ("project_expenditure", "current")}

@@ -100,7 +100,7 @@ _OTHER_TABLE_WORDS = re.compile(r"支出|收入|预算|决算|拨款|经费|采�
 # What a title line may carry after the table's name: "收支预算总表部门:江苏省政协办公厅单位:万元".
 _TITLE_TRAILER = re.compile(r"(?:编制|填报)?(?:部门|单位)(?:名称)?[:：].*$|金额单位.*$")
 # … and a qualifier after it: "财政拨款支出预算表(功能科目)", "(按经济分类)", "(续)".
-_TITLE_QUALIFIER = re.compile(r"(?<=表)\([\u4e00-\u9fff]{1,8}\)$")
+_TITLE_QUALIFIER = re.compile(r"(?<=表)\([\u4e00-\u9fff]{1,14}\)$")
 
 
 def _classify(title_lines: list[str]) -> tuple[str, str, str | None] | None:
@@ -167,7 +167,7 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
                 last.table.rows.extend([*gap, *table.rows])  # the same table, next page
                 last.table.end = table.end
                 continue
-            recognised = _by_structure(table, before, problems)
+            recognised = _comparison_kind(table, before) or _by_structure(table, before, problems)
             if recognised is None:
                 continue
         kind, title, basis = recognised
@@ -215,6 +215,36 @@ def _by_structure(table: Table, before: list[str], problems: list[tuple[int, int
         return structure.kind, table_structure.template_title(structure.kind), None
     problems.append((table.start, table.end, structure.reason or "table without a title"))
     return None
+
+
+# A small table the text introduces without a standard title ("…情况如下表(单位:万元):", "收支预算
+# 对照(万元)"): a 项目 column of named figures and columns headed by their year and basis (本年决算数 |
+# 上年决算数, 2025年预算数 | 2024年预算数). Read like any row-labelled table: only rows whose label is a
+# known figure, only columns whose header names a basis.
+COMPARISON = "comparison"
+_NAME_HEADER = re.compile(r"^(?:项目|项目名称|科目|科目名称|名称|内容)$")
+_MIN_NAMED_ROWS = 2
+
+
+def _comparison_kind(table: Table, before: list[str]) -> tuple[str, str, str | None] | None:
+    rows = table.rows
+    for index, row in enumerate(rows[:3]):
+        texts = [re.sub(r"\s", "", cell.text) for cell in row]
+        if len(texts) < 3 or not _NAME_HEADER.match(texts[0]):
+            continue
+        if not all(_column_spec(text) is not None for text in texts[1:]):
+            return None  # "项目 | 决算数 | 项目 | 决算数": a two-sided summary, not a comparison
+        named = sum(1 for data in rows[index + 1 :] if data and _metric_of(data[0].text) is not None)
+        if named < _MIN_NAMED_ROWS or _FUND_WORDS.search("".join(before)):
+            # Under a heading about one fund (一般公共预算财政拨款 …) its 基本支出 is that fund's, which
+            # the row's words do not say: not read.
+            return None
+        title = next((line.strip() for line in reversed(before) if line.strip()), "")[:40] or "对照表"
+        return COMPARISON, title, None
+    return None
+
+
+_FUND_WORDS = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|三公")
 
 
 _ROW_NUMBER_HEADER = re.compile(r"^(?:行次|栏次|序号)$")
@@ -578,8 +608,13 @@ def _coded(ft: FiscalTable, scope: str, total_metric: str | None, out: TableExtr
                 total_column = name_index + 1
             for index, value in amounts.items():
                 metric = total_metric if index == total_column else _metric_of(headers.get(index, ""))
+                basis = ft.basis
+                spec = _column_spec(headers.get(index, "")) if index != total_column else None
+                if spec is not None and spec[0] != "actual" and ft.basis == "actual" and total_metric:
+                    # 决算表 columns 调整预算数 | 决算数: the first is the same total on the budget's basis
+                    metric, basis = total_metric, spec[0]
                 if metric:
-                    out.facts.append(_fact(metric, _scope_of_metric(metric, scope), ft.basis, value, ft.unit,
+                    out.facts.append(_fact(metric, _scope_of_metric(metric, scope), basis, value, ft.unit,
                                            texts[index], prov))  # fmt: skip
             continue
         coded = _code_of(texts)
@@ -619,9 +654,12 @@ def _basic(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
     a row with the code in one cell (科目编码 | 科目名称 | 金额)."""
     class_names: dict[str, str] = {}
     columns = _basic_columns(ft.table.rows)
+    years = _year_columns(ft.table.rows)
     for row in ft.table.rows:
         texts = [cell.text for cell in row]
         prov = _provenance(row, ft.title)
+        if years and len(texts) == len(years) + 1 and _by_class_name(ft, scope, texts, years, prov, out):
+            continue
         if columns and texts and re.sub(r"\s", "", texts[0]) in ("合计", "总计"):
             # 合计 | 人员经费 | 公用经费 as columns (the templates since 2021): the row gives all three.
             for index, metric in columns.items():
@@ -655,6 +693,40 @@ def _basic(ft: FiscalTable, scope: str, out: TableExtraction) -> None:
 
 
 _BASIC_COLUMNS = {"合计": "basic_expenditure", "人员经费": "personnel_expense", "公用经费": "public_expense"}
+
+
+def _year_columns(rows: list[list[Cell]]) -> dict[int, str]:
+    """A 科目名称 column, then one figure column for this year and one for last ("2023年预算数 |
+    2022年预算数", "本年决算数 | 上年决算数"): {column: period}; {} for any other header."""
+    for index, row in enumerate(rows[:4]):
+        texts = [re.sub(r"\s", "", cell.text) for cell in row]
+        if len(texts) != 3 or not _NAME_HEADER.match(texts[0]) or not all(_column_spec(t) for t in texts[1:]):
+            continue
+        prior = _prior_columns(rows[: index + 1])
+        if len(prior) == 1:
+            return {column: "prior" if column in prior else "current" for column in (1, 2)}
+    return {}
+
+
+def _by_class_name(ft: FiscalTable, scope: str, texts: list[str], years: dict[int, str], prov: Provenance,
+                   out: TableExtraction) -> bool:  # fmt: skip
+    """A row of a two-year table named by its economic 类 alone, or its 合计: True when placed. Rows of
+    items (基本工资 …) are not placed: without their codes, which 类 they belong to is not known."""
+    name = re.sub(r"\s", "", texts[0])
+    is_total = name in ("合计", "总计")
+    if not is_total and not cat.ECONOMIC_CLASS.match(name):
+        return False
+    for column, period in years.items():
+        value = _amount(texts[column], ft.unit)
+        if value is None:
+            continue
+        if is_total:
+            out.facts.append(replace(_fact("basic_expenditure", scope, ft.basis, value, ft.unit, texts[column], prov),
+                                     period=period))  # fmt: skip
+        else:
+            line = _line("economic", 1, name, None, name, None, scope, ft, value, texts[column], prov)
+            out.lines.append(replace(line, period=period))
+    return True
 
 
 def _basic_columns(rows: list[list[Cell]]) -> dict[int, str]:
@@ -861,11 +933,90 @@ def _flattened_three_public(text: str, out: TableExtraction) -> None:
             out.problems = [p for p in out.problems if not (start <= p[0] < end)]
 
 
+# ---- summary tables copied one cell to a line ----------------------------------------------------
+# A PDF's summary table (收入支出决算总表) copied into a web page often loses its grid: every cell on a
+# line of its own, row by row ("一、一般公共预算财政拨款收入\n1,246.35\n一、一般公共服务支出\n…"),
+# with a row number after each label where the template has a 行次 column. Row by row, a figure
+# follows its label; a blank cell leaves the label alone. Two figures in a row mean another order
+# (column by column, or a cell moved by OCR): reading stops there, and the pair before it is dropped.
+_FLAT_LINES = 200
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _flattened_rows(text: str, title_end: int) -> tuple[list[list[Cell]], str | None, int]:
+    """The label-and-figure rows after the title ending at `title_end`, their unit, and where they end."""
+    rows: list[list[Cell]] = []
+    unit = None
+    numbered = False
+    label: Cell | None = None
+    after_row_number = False
+    position = title_end
+    for line in text[title_end:].split("\n")[1:_FLAT_LINES]:
+        line_start = position + 1
+        position = line_start + len(line)
+        cell = line.strip()
+        if not cell:
+            continue
+        if "\t" in line or "。" in cell or cell.startswith("注") or _classify([cell]) is not None:
+            break  # a real table, prose, the table's note or the next table's title
+        if match := _UNIT_LINE.search(cell):
+            unit = _unit_of(match)
+            continue
+        if _ROW_NUMBER_HEADER.match(cell):
+            numbered = True
+            continue
+        here = Cell(cell, line_start + line.index(cell), line_start + line.index(cell) + len(cell))
+        if NUMBER_CELL.match(cell.replace(" ", "")):
+            if numbered and label is not None and not after_row_number and _ROW_NUMBER.match(cell):
+                after_row_number = True  # the 行次 of the label just read
+                continue
+            if label is None:
+                # A figure after a figure: from here (and for the pair just read) the order is not
+                # one cell a line, row by row; the rows before it stand.
+                if rows:
+                    rows.pop()
+                break
+            rows.append([label, here])
+            label, after_row_number = None, False
+            continue
+        if len(cell) > 40:
+            break
+        label, after_row_number = here, False
+    return rows, unit, position
+
+
+def _flattened_summaries(text: str, out: TableExtraction) -> None:
+    """Summary tables whose cells stand one to a line, where no table reader read them."""
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        recognised = _classify([line])
+        if recognised is None or recognised[0] not in ("summary", "fiscal_summary"):
+            continue
+        if any(begin <= start + len(line) + 1 < end for begin, end in out.consumed):
+            continue
+        rows, unit, _ = _flattened_rows(text, start + len(line))
+        if unit is None or len(rows) < 2:
+            continue
+        kind, title, basis = recognised
+        scope = next(entry[2] for entry in _TITLES if entry[0] == kind)
+        table = Table(rows[0][0].start, rows[-1][-1].end, rows, shape="flattened")
+        ft = FiscalTable(kind, title, table, unit, basis or _basis_of_columns([], text))
+        _summary(ft, scope, out)
+        out.tables.append(ft)
+        out.consumed.append((table.start, table.end))
+
+
 def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> TableExtraction:
     """The standard tables among `tables` (the document's tables in text, found here if not given)."""
     out = TableExtraction()
     tables, out.problems = recognise(text, tables)
     for ft in tables:
+        if ft.kind == COMPARISON:
+            _row_labelled(ft, out)
+            out.tables.append(ft)
+            out.consumed.append((ft.table.start, ft.table.end))
+            continue
         _, _, scope, total_metric = next(entry for entry in _TITLES if entry[0] == ft.kind)
         if ft.kind in ("summary", "fiscal_summary"):
             _summary(ft, scope, out)
@@ -884,6 +1035,7 @@ def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> Table
         out.tables.append(ft)
         out.consumed.append((ft.table.start, ft.table.end))
     _flattened_three_public(text, out)
+    _flattened_summaries(text, out)
     return out
 
 
@@ -975,6 +1127,8 @@ def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
             break  # "二、相关统计数": the rows below count trips and cars, they are not money
         whole = bool(_WHOLE_ROW.match(label))
         metric = "three_public_total" if whole and ft.kind == "three_public" else None if whole else _metric_of(label)
+        if whole and ft.kind == COMPARISON and label not in ("合计", "总计"):
+            metric = cat.TABLE_TOTAL_LABELS.get(label)  # "支出合计" names its figure; a bare 合计 does not
         for index in range(label_index + 1, len(texts)):
             column = index + shift
             spec = _column_spec(header[column].text) if 0 < column < len(header) else None

@@ -130,11 +130,23 @@ def _report_project(text: str, position: int) -> str | None:
     return names[-1].strip() if names else None
 
 
+def _named_columns(row: list[Cell]) -> dict[str, int]:
+    """The row's columns when it is an indicator table's header: one names the indicator, or, in a
+    table of 一级指标 only ("一级指标 | 分值 | 得分"), the 一级指标 column is the item's name."""
+    columns = _columns(row)
+    if "name" not in columns and "level1" in columns and "level2" not in columns and "score" in columns:
+        columns["name"] = columns.pop("level1")
+    return columns if "name" in columns else {}
+
+
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计)$")
+
+
 def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicator]:
-    header_index = next((i for i, row in enumerate(table.rows) if "name" in _columns(row)), None)
+    header_index = next((i for i, row in enumerate(table.rows) if _named_columns(row)), None)
     if header_index is None:
         return []
-    columns = _columns(table.rows[header_index])
+    columns = _named_columns(table.rows[header_index])
     if "target" not in columns and "actual" not in columns and "score" not in columns:
         return []
     project = _report_project(text, table.start)
@@ -154,8 +166,8 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
             if cell(row, level):
                 carried[level] = cell(row, level)
         name = cell(row, "name")
-        if not name:
-            continue
+        if not name or _TOTAL_ROW.match(re.sub(r"\s", "", name)):
+            continue  # a 合计 row is the total score, not an item
         start, end = row[0].start, row[-1].end
         unit = cell(row, "unit")
         unit = unit if unit and len(unit.strip()) <= _MAX_UNIT_CHARS else None  # a shifted row's prose is no unit

@@ -491,7 +491,7 @@ class StatementExtractor:
         if state.after_unplaced and not before.strip(" ,;:、"):
             state.list_mode = "of_unplaced"  # the parts of a figure we could not place: abstain on them too
             return
-        aside = _closes_aside(before, state, self.out.facts)
+        aside = _closes_aside(before, state, self.out.facts) or _after_compared_figure(before, state, self.out.facts)
         if aside is not None:
             # "决算为98.60万元,比年初预算减少31.40万元(年初预算130.00万元),其中:…": the figure in the
             # parenthesis is an aside; the parts are of the figure the sentence is about.
@@ -509,6 +509,9 @@ class StatementExtractor:
             if subject is None or before.strip(" ,;:、") or not METRICS[subject.metric].basis_neutral:
                 return  # nothing named before "其中": not a breakdown we can place
             # "…“三公”经费预算为3328万元。其中,因公出国(境)费50万元…": parts of the sentence before's figure.
+            index = next((i for i, fact in enumerate(self.out.facts) if fact is subject), None)
+            if index is not None and (current := _current_before_prior(self.out.facts, index)) is not None:
+                subject = self.out.facts[current]  # "…与2017年度支出合计X元相比,增加…。其中:" lists this year's
             state.whole_metric, state.whole_name, state.whole_fact = subject.metric, None, None
             state.list_basis, state.list_period, state.list_mode = subject.basis, subject.period, "parts"
             return
@@ -1337,6 +1340,27 @@ def _closes_aside(before: str, state: _SentenceState, facts: list[Fact]) -> tupl
         return None
     index = next((i for i, fact in enumerate(facts) if fact is subject), None)
     return None if index is None else (index, subject)
+
+
+def _current_before_prior(facts: list[Fact], index: int) -> int | None:
+    """The index of this year's figure stated just before last year's same figure at `index`
+    ("本年支出合计4,987,315.06元,与2017年度支出合计4,512,880.14元相比"), else None."""
+    if index == 0:
+        return None
+    compared, current = facts[index], facts[index - 1]
+    same_figure = (current.metric, current.scope, current.project_name) == (
+        compared.metric, compared.scope, compared.project_name)  # fmt: skip
+    return index - 1 if same_figure and compared.period == "prior" and current.period == "current" else None
+
+
+def _after_compared_figure(before: str, state: _SentenceState, facts: list[Fact]) -> tuple[int, Fact] | None:
+    """This year's figure (and its index) when "其中" follows last year's figure it was compared with:
+    the parts listed are this year's."""
+    item = state.last_item
+    if item is None or item.kind != "fact" or before.strip(" ,;:、"):
+        return None
+    current = _current_before_prior(facts, item.index)
+    return None if current is None else (current, facts[current])
 
 
 def _basis(clause: str, inherited: str) -> str:

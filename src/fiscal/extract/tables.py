@@ -37,7 +37,7 @@ class Table:
     end: int
     rows: list[list[Cell]] = field(default_factory=list)
     # rows | plain (label and figures, no separators: the header is one run of words) | one_line
-    # (a header run and a figure run on one line, image OCR)
+    # (a header run and a figure run on one line, image OCR) | flattened (one cell a line, row by row)
     shape: str = "rows"
 
 

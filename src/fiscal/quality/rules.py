@@ -519,6 +519,26 @@ def economic_items_rule(doc: DocumentFacts) -> Iterator[Instance]:
             Comparison(one(lhs.figure()), total([i.figure() for i in listed])),
             shortfall_is_warning=not source.startswith("table:"),
         )
+    yield from basic_classes_rule(doc)
+
+
+def basic_classes_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A basic-expenditure table's 合计 against the economic 类 it lists (301 + 302 + 303 …), where
+    every item the table lists sits under a 类 it also lists (else a 类 row may be missing)."""
+    classes: dict[tuple[str, str, str, str], list[FactRow]] = defaultdict(list)
+    for line in doc.economic:
+        if line.level == 1 and line.source.startswith("table:"):
+            classes[(line.scope, line.period, line.basis, line.source)].append(line)
+    for (scope, period, basis, source), listed in classes.items():
+        names = {line.name for line in listed}
+        orphans = [i for i in doc.economic if i.level == 2 and i.source == source and i.class_name not in names]
+        lhs = doc.first("basic_expenditure", scope=scope, period=period, basis=basis)
+        if len(listed) < 2 or orphans or lhs is None:
+            continue
+        key = _key(scope, period, basis, None, f"total=basic_expenditure classes={source}")
+        yield Instance(
+            "economic_total_eq_sum_of_items", key, Comparison(one(lhs.figure()), total([c.figure() for c in listed]))
+        )
 
 
 def projects_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -1277,9 +1297,10 @@ RULES: tuple[Rule, ...] = (
         "economic_total_eq_sum_of_items",
         "within_text",
         "error",
-        "人员经费/公用经费/经济分类类级 = 所列经济分类款级之和(所列不全时为警告)",
+        "人员经费/公用经费/经济分类类级 = 所列经济分类款级之和(所列不全时为警告);基本支出表合计 = 所列类级之和",
         "Personnel/public expenses and economic classes equal the items listed under them "
-        "(a shortfall is a warning: lists introduced by 主要包括 may be incomplete)",
+        "(a shortfall is a warning: lists introduced by 主要包括 may be incomplete); a basic-expenditure "
+        "table's total equals the classes it lists",
         ("personnel_expense", "public_expense"),
         economic_items_rule,
     ),
