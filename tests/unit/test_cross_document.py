@@ -67,3 +67,18 @@ def test_a_department_of_another_or_of_no_known_region_is_not_compared():
     assert by_rule([unplaced, nowhere]) == {}  # unknown is never equal to unknown
     same = doc("e", 2023, "final_accounts", fact("total_income_expenditure", "2"))
     assert len(by_rule([this_year, same])["prior_year_agrees_with_previous_document"]) == 1
+
+
+def test_every_document_of_last_year_s_department_year_is_compared_whatever_their_order():
+    # Last year published its explanation (188.98) and its tables (190.00) as two documents: this
+    # year's 188.98 agrees with the first and not the second, and both are reported, in either order.
+    this_year = doc("c", 2024, "final_accounts", fact("total_income_expenditure", "188.98", period="prior"))
+    explanation = doc("a", 2023, "final_accounts", fact("total_income_expenditure", "188.98"))
+    tables = doc("b", 2023, "final_accounts", fact("total_income_expenditure", "190.00"))
+
+    def residuals(docs: list[DocumentFacts]) -> set[tuple[str, D]]:
+        found = by_rule(docs)["prior_year_agrees_with_previous_document"]
+        return {(i.key.split("previous=")[1], i.comparison.residual) for _, i in found}
+
+    assert residuals([this_year, explanation, tables]) == {("a", D("0")), ("b", D("-1.02"))}
+    assert residuals([tables, this_year, explanation]) == residuals([this_year, explanation, tables])

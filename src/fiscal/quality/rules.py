@@ -983,16 +983,23 @@ def _matchable(doc: DocumentFacts) -> bool:
     return bool(doc.department_id and doc.region)
 
 
+def _by_department_year(docs: list[DocumentFacts], doc_type: str | None = None) -> dict[tuple, list[DocumentFacts]]:
+    """Matchable documents by (department, region, year, type), every one of them: a department-year
+    may publish its explanation and its tables as two documents, and each is compared."""
+    groups: dict[tuple, list[DocumentFacts]] = defaultdict(list)
+    for d in sorted(docs, key=lambda d: d.document_id):
+        if _matchable(d) and d.fiscal_year and (doc_type is None or d.doc_type == doc_type):
+            groups[(d.department_id, d.region, d.fiscal_year, d.doc_type)].append(d)
+    return groups
+
+
 def _previous_years(docs: list[DocumentFacts]) -> Iterator[tuple[DocumentFacts, DocumentFacts]]:
-    """(document, the same department's document of the year before), for every such pair."""
-    by_key = {
-        (d.department_id, d.region, d.fiscal_year, d.doc_type): d for d in docs if _matchable(d) and d.fiscal_year
-    }
+    """(document, a document of the same department and type of the year before), for every such pair."""
+    groups = _by_department_year(docs)
     for doc in docs:
         if not _matchable(doc):
             continue
-        previous = by_key.get((doc.department_id, doc.region, (doc.fiscal_year or 0) - 1, doc.doc_type))
-        if previous is not None:
+        for previous in groups.get((doc.department_id, doc.region, (doc.fiscal_year or 0) - 1, doc.doc_type), []):
             yield doc, previous
 
 
@@ -1033,30 +1040,25 @@ _REPORT_AGAINST_ACCOUNTS = (  # (performance report metric, final accounts metri
 
 def report_against_accounts_rule(docs: list[DocumentFacts]) -> Iterator[tuple[str, Instance]]:
     """A department-year's performance report states the figures its final accounts state."""
-    accounts = {
-        (d.department_id, d.region, d.fiscal_year): d for d in docs if d.doc_type == "final_accounts" and _matchable(d)
-    }
+    accounts = _by_department_year(docs, "final_accounts")
     for report in docs:
         if report.doc_type not in ("performance_overall", "performance_project") or not _matchable(report):
             continue
-        account = accounts.get((report.department_id, report.region, report.fiscal_year))
-        if account is None:
+        for account in accounts.get((report.department_id, report.region, report.fiscal_year, "final_accounts"), []):
+            yield from _report_against(report, account)
+
+
+def _report_against(report: DocumentFacts, account: DocumentFacts) -> Iterator[tuple[str, Instance]]:
+    """The report's figures against one final-accounts document of its department-year."""
+    for report_metric, account_metric, scope in _REPORT_AGAINST_ACCOUNTS:
+        stated = report.first(report_metric, scope=scope, basis="actual")
+        published = account.first(account_metric, scope=scope, basis="actual")
+        if stated is None or published is None:
             continue
-        for report_metric, account_metric, scope in _REPORT_AGAINST_ACCOUNTS:
-            stated = report.first(report_metric, scope=scope, basis="actual")
-            published = account.first(account_metric, scope=scope, basis="actual")
-            if stated is None or published is None:
-                continue
-            key = f"metric={report_metric} accounts={account.document_id[:12]}"
-            yield (
-                report.document_id,
-                Instance(
-                    "performance_report_agrees_with_final_accounts",
-                    key,
-                    Comparison(one(stated.figure()), one(published.figure())),
-                    breach_is_warning=True,
-                ),
-            )
+        key = f"metric={report_metric} accounts={account.document_id[:12]}"
+        comparison = Comparison(one(stated.figure()), one(published.figure()))
+        instance = Instance("performance_report_agrees_with_final_accounts", key, comparison, breach_is_warning=True)
+        yield report.document_id, instance
 
 
 FULL_MARKS = Decimal(100)  # national self-evaluation frameworks score out of 100
