@@ -80,3 +80,12 @@ def test_development_corpus_stays_above_its_floor():
     assert result.labelled == 179  # the labels changed: re-measure and update docs/benchmarks.md
     assert result.wrong == 0, [w for d in result.documents for w in d.wrong]
     assert result.recall >= RECALL_FLOOR, result.misses_by_class()
+
+
+def test_a_label_of_the_initial_budget_names_that_basis_alone():
+    from fiscal.evaluation.extraction import key_of_label
+
+    initial = key_of_label("basic_expenditure_budget_initial", "performance_overall")
+    either = key_of_label("basic_expenditure_budget", "performance_overall")
+    assert initial is not None and (initial.metric, initial.bases) == ("basic_expenditure", ("initial_budget",))
+    assert either is not None and either.bases == ("budget", "initial_budget")

@@ -210,3 +210,56 @@ def test_parts_listed_after_last_year_s_figure_are_this_year_s():
     )
     parts = {(f.metric, f.period) for f in facts_of(text) if f.metric in ("basic_expenditure", "project_expenditure")}
     assert parts == {("basic_expenditure", "current"), ("project_expenditure", "current")}
+
+
+def test_a_funds_block_copied_one_cell_to_a_line_is_read_under_its_column_names():
+    text = (
+        "部门(单位)整体支出绩效自评表\n(2024年度)\n部门(单位)名称\n某水利工程管理站\n主管部门\n某县水利局\n资金情况\n(万元)\n"
+        "年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n"
+        "年度资金总额\n2,150.36\n2,486.90\n2,401.58\n10\n96.57%\n9.66\n"
+        "其中:基本支出\n1,020.36\n1,036.90\n1,031.24\n—\n99.45%\n—\n"
+        "年度总体目标\n预期目标\n完成全县12座中小型水库的日常运行维护。\n"
+    )
+    found = {(f.metric, f.basis, f.value) for f in facts_of(text)}
+    assert {("budget_initial", "initial_budget", D("2150.36")), ("budget_adjusted", "budget", D("2486.90")),
+            ("executed", "actual", D("2401.58")), ("execution_rate_pct", "actual", D("96.57")),
+            ("basic_expenditure", "initial_budget", D("1020.36")), ("basic_expenditure", "budget", D("1036.90")),
+            ("basic_expenditure", "actual", D("1031.24"))} <= found  # fmt: skip
+    # 2401.58 ÷ 2486.90 = 96.569 % ≈ 96.57 %
+    assert [i.comparison.within_rounding for i in _rule(text, "execution_rate_eq_executed_over_budget")] == [True]
+
+
+def test_a_comparison_table_with_a_change_column_and_prose_about_funds_above_it_is_read():
+    text = (
+        "某局2014年度部门决算\n本年收入合计15,307.84万元,其中:财政拨款收入14,962.10万元。\n与上年对比情况如下(单位:万元):\n"
+        "项目\t2014年决算数\t2013年决算数\t增(减)\n本年收入合计\t15307.84\t14682.16\t625.68\n"
+        "本年支出合计\t15880.05\t16008.45\t-128.40\n"
+    )
+    read = {(f.metric, f.period, f.amount_wan) for f in facts_of(text) if f.provenance.pattern.startswith("table:")}
+    assert read == {("income_total", "current", D("15307.84")), ("income_total", "prior", D("14682.16")),
+                    ("expenditure_total", "current", D("15880.05")),
+                    ("expenditure_total", "prior", D("16008.45"))}  # fmt: skip
+
+
+def test_an_initial_budget_beside_the_actual_figure_is_that_figure_s():
+    asides = {
+        (f.metric, f.basis, f.amount_wan)
+        for f in facts_of(
+            "某局2021年度部门决算\n2021年度一般公共预算财政拨款支出226,043.18万元,占本年支出合计的77.5%。"
+            "与年初预算238,950.00万元相比,完成年初预算的94.6%。\n"
+            "2021年度“三公”经费财政拨款支出决算为170.66万元,完成预算的71.3%(年初预算239.36万元)。\n"
+        )
+    }
+    assert {("gpb_expenditure", "initial_budget", D("238950.00")),
+            ("three_public_total", "initial_budget", D("239.36"))} <= asides  # fmt: skip
+    assert not [f for f in asides if f[0] == "budget_initial"]  # not a self-evaluation's own budget
+
+
+def test_a_comparison_closed_before_the_subject_is_named_again():
+    found = {(f.metric, f.period, f.subject_metric, f.amount_wan) for f in facts_of(
+        "某街道2022年度部门决算\n2022年度收、支总计均为4 862.37万元。"
+        "与2021年度的4 550.32万元相比,收、支总计各增加312.05万元。\n"
+    )}  # fmt: skip
+    # 4862.37 − 4550.32 = 312.05
+    assert ("total_income_expenditure", "prior", None, D("4550.32")) in found
+    assert ("change_amount", "current", "total_income_expenditure", D("312.05")) in found

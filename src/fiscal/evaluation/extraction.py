@@ -128,7 +128,9 @@ def key_of_label(label_metric: str, doc_type: str | None, project: str | None = 
     if name.startswith("prior_year_"):
         name, period = name.removeprefix("prior_year_"), "prior"
     bases: tuple[str, ...] | None = None
-    if name.endswith("_budget"):
+    if name.endswith("_budget_initial"):  # "basic_expenditure_budget_initial": the 年初预算 column
+        name, bases = name.removesuffix("_budget_initial"), ("initial_budget",)
+    elif name.endswith("_budget"):
         name, bases = name.removesuffix("_budget"), ("budget", "initial_budget")
     subject = None
     for rate in _RATES_OF_A_SUBJECT:

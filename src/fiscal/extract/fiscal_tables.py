@@ -167,7 +167,9 @@ def recognise(text: str, tables: list[Table] | None = None) -> tuple[list[Fiscal
                 last.table.rows.extend([*gap, *table.rows])  # the same table, next page
                 last.table.end = table.end
                 continue
-            recognised = _comparison_kind(table, before) or _by_structure(table, before, problems)
+            recognised = (
+                _comparison_kind(table, before) or _funds_block_kind(table) or _by_structure(table, before, problems)
+            )
             if recognised is None:
                 continue
         kind, title, basis = recognised
@@ -222,7 +224,10 @@ def _by_structure(table: Table, before: list[str], problems: list[tuple[int, int
 # 上年决算数, 2025年预算数 | 2024年预算数). Read like any row-labelled table: only rows whose label is a
 # known figure, only columns whose header names a basis.
 COMPARISON = "comparison"
-_NAME_HEADER = re.compile(r"^(?:项目|项目名称|科目|科目名称|名称|内容)$")
+_NAME_HEADER = re.compile(r"^(?:(?:收入|支出)?项目|项目名称|科目|科目名称|名称|内容)$")
+# Columns beside the figures that are not figures of a basis (增减 | 增减率 | 占比): not read, not a reason
+# to refuse the table.
+_CHANGE_OR_SHARE_COLUMN = re.compile(r"增\(?减\)?|增长|变动|占比|比重|比例|差额")
 _MIN_NAMED_ROWS = 2
 
 
@@ -232,15 +237,29 @@ def _comparison_kind(table: Table, before: list[str]) -> tuple[str, str, str | N
         texts = [re.sub(r"\s", "", cell.text) for cell in row]
         if len(texts) < 3 or not _NAME_HEADER.match(texts[0]):
             continue
-        if not all(_column_spec(text) is not None for text in texts[1:]):
+        specs = [_column_spec(text) is not None or bool(_CHANGE_OR_SHARE_COLUMN.search(text)) for text in texts[1:]]
+        if not all(specs) or _column_spec(texts[1]) is None:
             return None  # "项目 | 决算数 | 项目 | 决算数": a two-sided summary, not a comparison
         named = sum(1 for data in rows[index + 1 :] if data and _metric_of(data[0].text) is not None)
-        if named < _MIN_NAMED_ROWS or _FUND_WORDS.search("".join(before)):
+        headings = [line for line in before if "。" not in line]  # a heading or the table's intro, not prose
+        if named < _MIN_NAMED_ROWS or _FUND_WORDS.search("".join(headings)):
             # Under a heading about one fund (一般公共预算财政拨款 …) its 基本支出 is that fund's, which
             # the row's words do not say: not read.
             return None
         title = next((line.strip() for line in reversed(before) if line.strip()), "")[:40] or "对照表"
         return COMPARISON, title, None
+    return None
+
+
+_FUNDS_HEADERS = ("年初预算数", "全年预算数", "全年执行数")
+
+
+def _funds_block_kind(table: Table) -> tuple[str, str, str | None] | None:
+    """A self-evaluation's funds block whose title is further up than the lines read above it: its
+    header names two of 年初预算数 | 全年预算数 | 全年执行数, columns no other table has."""
+    for row in table.rows[:3]:
+        if sum(re.sub(r"\s", "", cell.text) in _FUNDS_HEADERS for cell in row) >= 2:
+            return "performance", "绩效自评表(资金)", "actual"
     return None
 
 
@@ -1135,7 +1154,8 @@ def _row_labelled(ft: FiscalTable, out: TableExtraction) -> None:
             if spec is None or not texts[index]:
                 continue
             basis, whole_metric = spec
-            fact_metric = metric or (whole_metric if whole else None)
+            # a bare 合计 is the funds block's total (年度资金总额); in a comparison table it names nothing
+            fact_metric = metric or (whole_metric if whole and ft.kind != COMPARISON else None)
             if fact_metric is None:
                 continue
             prov = _provenance(row, ft.title)

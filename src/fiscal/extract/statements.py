@@ -778,14 +778,25 @@ class StatementExtractor:
     def _measured_against_budget(self, metric: str, tail: str, state: _SentenceState) -> Fact | None:
         """ "“三公”经费…决算为2.02万元,完成全年预算5.3万元的38.1%": in an explanation (not a performance
         report, where 全年预算 is the report's own figure) the budget of the figure just stated."""
-        if metric not in ("budget_adjusted", "budget_initial") or state.last_item is None:
+        if metric not in ("budget_adjusted", "budget_initial"):
             return None
-        if state.last_item.kind != "fact" or self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT):
+        if self.metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT):
             return None
-        fact = self.out.facts[state.last_item.index]
-        if not re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,")) or not METRICS[fact.metric].basis_neutral:
+        item = state.last_item
+        if item is not None and item.kind == "fact":
+            fact = self.out.facts[item.index]
+        elif item is None and (state.last_fact or state.subject) is not None:
+            # "…支出226,043.18万元,占…。与年初预算238,950.00万元相比": the figure the sentence before is about
+            fact = state.last_fact or state.subject
+        else:
             return None
-        return fact
+        if not METRICS[fact.metric].basis_neutral:
+            return None
+        if re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,")):
+            return fact
+        # "(年初预算130.00万元)", "与年初预算238,950.00万元相比": the budget alone, beside the actual figure
+        budget_alone = _BUDGET_ALONE.match(tail.strip(" ,(（"))
+        return fact if budget_alone and (fact.period, fact.basis) == ("current", "actual") else None
 
     @staticmethod
     def _qualifier(pattern: cat.StatementPattern, before: str) -> tuple[cat.StatementPattern, int] | None:
@@ -1387,7 +1398,13 @@ _BARE_PREFIX = re.compile(
 _BREAKDOWN = re.compile(r"按(?P<whole>[^,。;]{2,20}?)(?:划分|分类|统计)[,:]")
 
 
-_COMPARISON_AFTER = re.compile(rf"(?:(?:相比|相比较|比较)[,，]?)?(?:{'|'.join(cat.CHANGE_VERBS)}|完成)")
+# "…相比,收、支总计各增加312.05万元": the subject may be named again between the comparison and its verb.
+_COMPARISON_AFTER = re.compile(
+    rf"(?:(?:相比|相比较|比较)[,，]?(?:[^,，;；。\d]{{0,12}}?(?:各|均|分别))?)?(?:{'|'.join(cat.CHANGE_VERBS)}|完成)"
+)
+
+
+_BUDGET_ALONE = re.compile(r"^(?:与|较|比|对比)?(?:本年|全年|年初|调整后)?(?:批复)?预算(?:数)?(?:为|是)?$")
 
 
 def _share_base_words(base: str | None) -> str:

@@ -306,7 +306,9 @@ def _find_tab_tables(text: str) -> list[Table]:
 _CELL_LINE = re.compile(r"^[^\s|\t。;]{1,40}$")
 # A cell that is one figure as written (1,234.56 or 1234.56), nothing else.
 NUMBER_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
-_FIGURE_CELL = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?|-|—)$")
+_FIGURE_CELL = re.compile(r"^(?:-?\d[\d,]*(?:\.\d+)?%?|-|—)$")
+# A unit alone on its line above the header ("资金情况\n(万元)\n年初预算数\n…").
+_UNIT_ALONE = re.compile(r"^\((?:亿元|万元|元)\)$")
 _CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # "- 7 -" ("7 -" once the Markdown bullet step took the dash), "第7页"; a bare number only at a break.
 _PAGE_MARK = re.compile(r"^\s*(?:-?\s*\d+\s*-|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
@@ -319,7 +321,7 @@ def _find_cell_lines_tables(text: str) -> list[Table]:
     tables = []
     index = 0
     while index < len(lines):
-        if not _UNIT_ABOVE.search(lines[index]):
+        if not (_UNIT_ABOVE.search(lines[index]) or _UNIT_ALONE.match(lines[index].strip())):
             index += 1
             continue
         cells, index = _cell_lines(lines, offsets, index + 1)
@@ -371,14 +373,18 @@ def _rows_from_cell_lines(cells: list[Cell]) -> Table | None:
             groups.append(([cell], []))
         else:
             groups[-1][0].append(cell)
+    while groups and not groups[-1][1]:
+        groups.pop()  # labels after the last row ("年度总体目标", "预期目标"): the next section's, not a row
     rows = [g for g in groups if g[1]]
-    if not rows or groups[-1][1] == [] or len({len(figures) for _, figures in rows}) != 1:
+    if not rows or len({len(figures) for _, figures in rows}) != 1:
         return None  # no rows, or rows of different widths: the cells cannot be put in columns
     width = len(rows[0][1])
     label_width = max((len(labels) for labels, _ in rows[1:]), default=1)
     first_labels = rows[0][0]
     own = 1 if re.fullmatch(r"(?:合计|总计)", first_labels[-1].text) or label_width == 1 else label_width
     header, first_labels = first_labels[:-own], first_labels[-own:]
+    if len(header) == width and label_width == 1 and header:
+        header = [Cell("", header[0].start, header[0].start), *header]  # the label column has no header
     if len(header) < width + 1 or label_width > 2:
         return None
     header = header[-(width + label_width) :]
@@ -388,7 +394,7 @@ def _rows_from_cell_lines(cells: list[Cell]) -> Table | None:
         return [Cell("", labels[0].start, labels[0].start)] * (label_width - len(labels)) + labels
 
     table_rows = [header, *(padded(labels) + figures for labels, figures in body)]
-    return Table(cells[0].start, cells[-1].end, table_rows)
+    return Table(cells[0].start, body[-1][1][-1].end, table_rows)
 
 
 # ---- a funds header and its figures on one line ------------------------------------------------
