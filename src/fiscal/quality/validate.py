@@ -173,12 +173,12 @@ def _result_row(
 def _load(connection: duckdb.DuckDBPyConnection, check: set[str] | None) -> tuple[dict[str, tuple], set[str], dict]:
     """The documents to check (None: all landed) as (document id → identity), the current versions
     among them, and their facts."""
+    only = "and document_id in (select unnest(?))" if check is not None else ""
     identity = connection.execute(
         "select document_id, source_file, department_name, fiscal_year, department_id, doc_type, region, "
-        "is_latest_version from marts.dim_document where status = 'landed' order by document_id"
+        f"is_latest_version from marts.dim_document where status = 'landed' {only} order by document_id",
+        [sorted(check)] if check is not None else [],
     ).fetchall()
-    if check is not None:
-        identity = [row for row in identity if row[0] in check]
     documents = {row[0]: row[:4] for row in identity}
     # Across documents only current versions are compared: a corrected republication is meant to
     # differ from the version it supersedes.
