@@ -263,3 +263,19 @@ def test_a_comparison_closed_before_the_subject_is_named_again():
     # 4862.37 − 4550.32 = 312.05
     assert ("total_income_expenditure", "prior", None, D("4550.32")) in found
     assert ("change_amount", "current", "total_income_expenditure", D("312.05")) in found
+
+
+def test_a_funds_header_on_its_line_and_rows_of_spaced_figures_are_a_table():
+    text = (
+        "项目支出绩效自评表\n（2023年度）\n项目名称 城区污水管网排查检测项目\n"
+        "主管部门 某市住房和城乡建设局 实施单位 某市排水管理处\n"
+        "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+        "年度资金总额 480.00 520.00 468.35 10 93.4% 9.34\n"
+        "其中：市级财政资金 360.00 400.00 348.35 — — —\n"
+    )
+    found = {(f.metric, f.basis, f.value) for f in facts_of(text)}
+    assert {("budget_initial", "initial_budget", D("480.00")), ("budget_adjusted", "budget", D("520.00")),
+            ("executed", "actual", D("468.35")), ("execution_rate_pct", "actual", D("93.4"))} <= found  # fmt: skip
+    # 468.35 ÷ 520.00 = 90.07 %, not the 93.4 % stated: the table's own rate is an error
+    (rate,) = _rule(text, "execution_rate_eq_executed_over_budget")
+    assert rate.comparison is not None and not rate.comparison.within_rounding

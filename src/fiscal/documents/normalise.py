@@ -89,7 +89,11 @@ def looks_like_unmarked_heading(line: str) -> bool:
 _FIGURE_ROW = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?(?:\s+-?\d[\d,]*(?:\.\d+)?)*|-)\s*$")
 # A label and two or more figures a space apart: a table row copied from a PDF ("合计 27226723.46
 # 27005223.46 186500.00"). Joined to the next row, its last figure would run into the next code.
-_LABELLED_ROW = re.compile(r"[^\d\s,.]\s*-?\d[\d,]*(?:\.\d+)?(?:\s+-?\d[\d,]*(?:\.\d+)?)+\s*$")
+# A self-evaluation's funds row also has rates and dashes ("年度资金总额 480.00 520.00 468.35 10 93.4% 9.34").
+_LABELLED_ROW = re.compile(r"[^\d\s,.]\s*-?\d[\d,]*(?:\.\d+)?%?(?:\s+(?:-?\d[\d,]*(?:\.\d+)?%?|—))+\s*$")
+# A header of a funds or score table: three or more column names and no clause punctuation.
+_COLUMN_NAME = r"(?:年初预算数|全年预算数|全年执行数|预算数|执行数|分值|执行率|得分)"
+_COLUMN_HEADER = re.compile(rf"^[^,，。;；]*?(?:{_COLUMN_NAME}[^,，。;；]*?){{3,}}$")
 
 
 def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
@@ -108,6 +112,8 @@ def _join_wrapped_line(match: re.Match[str], text: str) -> str | None:
         return None  # a table's figures (PDF copy-paste, a cell a line): their own line, not wrapped prose
     if _LABELLED_ROW.search(previous) or _LABELLED_ROW.search(following):
         return None  # a table's row with its figures
+    if _COLUMN_HEADER.search(previous) or _COLUMN_HEADER.search(following):
+        return None  # a table's header row
     if (
         re.search(r"\((?:类|款)\)", previous)
         and "(项)" not in previous
@@ -146,11 +152,11 @@ def _zeros_for_letter_o(match: re.Match[str], _text: str) -> str:
 _SPACED_FIGURE = re.compile(r"(?<![\d.,])\d[\d,.]*(?: \d[\d,.]*)+(?=亿元|万元|元|%|分|年)")
 
 
-def _join_spaced_figure(match: re.Match[str], _text: str) -> str | None:
+def _join_spaced_figure(match: re.Match[str], text: str) -> str | None:
     joined = match.group(0).replace(" ", "")
     if joined.count(".") > 1 or re.match(r"\d{4} ", match.group(0)):
         return None  # two decimal points, or a year before the figure ("2019 2 000万元"): two figures
-    if _text.startswith("年", match.end()) and not re.fullmatch(r"\d(?: \d){3}", match.group(0)):
+    if text.startswith("年", match.end()) and not re.fullmatch(r"\d(?: \d){3}", match.group(0)):
         return None  # only a year written a digit at a time ("2 0 2 0年") is one figure before 年
     return joined
 

@@ -12,6 +12,9 @@ layouts cover the nine tables:
   they are (本年支出合计, 基本支出, 项目支出 …); the 合计 row gives the totals;
 - the basic-expenditure table (基本支出决算表): economic codes and amounts, often two blocks side by
   side, with 人员经费合计 and 公用经费合计.
+Beside them, tables the templates do not number are read where their headers say what they hold:
+a funds block of a self-evaluation (年初预算数 | 全年预算数 | 全年执行数), a small comparison table
+under no standard title (项目 | 本年决算数 | 上年决算数), and a summary copied one cell to a line.
 Blank cells are not zero: a blank amount states nothing. Every record keeps the span of its row.
 """
 
@@ -962,8 +965,8 @@ _FLAT_LINES = 200
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-def _flattened_rows(text: str, title_end: int) -> tuple[list[list[Cell]], str | None, int]:
-    """The label-and-figure rows after the title ending at `title_end`, their unit, and where they end."""
+def _flattened_rows(text: str, title_end: int) -> tuple[list[list[Cell]], str | None]:
+    """The label-and-figure rows after the title ending at `title_end`, and their unit."""
     rows: list[list[Cell]] = []
     unit = None
     numbered = False
@@ -1001,7 +1004,7 @@ def _flattened_rows(text: str, title_end: int) -> tuple[list[list[Cell]], str | 
         if len(cell) > 40:
             break
         label, after_row_number = here, False
-    return rows, unit, position
+    return rows, unit
 
 
 def _flattened_summaries(text: str, out: TableExtraction) -> None:
@@ -1014,7 +1017,7 @@ def _flattened_summaries(text: str, out: TableExtraction) -> None:
             continue
         if any(begin <= start + len(line) + 1 < end for begin, end in out.consumed):
             continue
-        rows, unit, _ = _flattened_rows(text, start + len(line))
+        rows, unit = _flattened_rows(text, start + len(line))
         if unit is None or len(rows) < 2:
             continue
         kind, title, basis = recognised

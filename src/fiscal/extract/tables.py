@@ -127,6 +127,7 @@ def find_tables(text: str) -> list[Table]:
         + _find_plain_tables(text)
         + _find_cell_lines_tables(text)
         + _find_one_line_funds(text)
+        + _find_two_line_funds(text)
     )
     return sorted(found, key=lambda table: table.start)
 
@@ -405,6 +406,47 @@ _ONE_LINE_FUNDS = re.compile(
     rf"(?P<header>(?:{_FUNDS_COLUMN}\s*){{3,}})"
     rf"(?P<figures>{_FIGURE_RUN}(?:\s+(?:{_FIGURE_RUN}|—))+)(?![\d.,%])"
 )
+
+
+# The funds header on its line and each row's label and figures on the next, a space between figures
+# ("项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额480.00 520.00 468.35 10 93.4% 9.34"):
+# the cells are all there, so the rows are a table like any other, read when every row has a figure
+# (or —) for every column.
+_FUNDS_HEADER_LINE = re.compile(rf"^(?P<label>[^\d\n]{{0,20}}?)(?P<header>(?:{_FUNDS_COLUMN}){{3,}})$", re.M)
+_FIGURE_OR_DASH = re.compile(rf"^(?:{_FIGURE_RUN}|—|-)$")
+
+
+def _find_two_line_funds(text: str) -> list[Table]:
+    tables = []
+    for match in _FUNDS_HEADER_LINE.finditer(text):
+        header_start = match.start("header")
+        header = [
+            Cell(m.group(0), header_start + m.start(), header_start + m.end())
+            for m in re.finditer(_FUNDS_COLUMN, match.group("header"))
+        ]
+        rows = [[Cell(match.group("label"), match.start(), match.start("header")), *header]]
+        position = match.end() + 1
+        for line in text[position:].split("\n"):
+            row = _funds_row(line, position, len(header))
+            if row is None:
+                break
+            rows.append(row)
+            position += len(line) + 1
+        if len(rows) > 1:
+            tables.append(Table(match.start(), rows[-1][-1].end, rows))
+    return tables
+
+
+def _funds_row(line: str, start: int, width: int) -> list[Cell] | None:
+    """A label and exactly `width` figures (or —) a space apart, as cells; None for any other line."""
+    label = re.match(r"^[^\d\s]+", line)
+    if label is None:
+        return None
+    tokens = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", line[label.end() :])]
+    tokens = [(token, at + label.end()) for token, at in tokens]
+    if len(tokens) != width or not all(_FIGURE_OR_DASH.match(token) for token, _ in tokens):
+        return None
+    return [Cell(label.group(0), start, start + label.end()), *(Cell(t, at, at + len(t)) for t, at in tokens)]
 
 
 def _find_one_line_funds(text: str) -> list[Table]:
