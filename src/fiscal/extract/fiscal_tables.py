@@ -938,13 +938,22 @@ def _place_by_order(words: list[str], figures: list[Cell], unit: str | None, bas
     return facts
 
 
-def _flattened_three_public(text: str, out: TableExtraction) -> None:
-    """“三公” tables whose figures no table reader placed: read by the template's order."""
+def _title_lines(text: str) -> list[tuple[int, str, tuple[str, str, str | None]]]:
+    """(start, line, what it names) of every line that is a standard table's title: read once for
+    the readers of tables flattened into text."""
+    titles = []
     position = 0
     for line in text.split("\n"):
         start, position = position, position + len(line) + 1
-        recognised = _classify([line])
-        if recognised is None or recognised[0] != "three_public":
+        if (recognised := _classify([line])) is not None:
+            titles.append((start, line, recognised))
+    return titles
+
+
+def _flattened_three_public(text: str, titles: list, out: TableExtraction) -> None:
+    """“三公” tables whose figures no table reader placed: read by the template's order."""
+    for start, line, recognised in titles:
+        if recognised[0] != "three_public":
             continue
         facts, end = _three_public_by_order(text, start + len(line), recognised[2] or "actual", recognised[1])
         if facts:  # the template's order was found: it replaces what a table reader made of the region
@@ -1007,13 +1016,10 @@ def _flattened_rows(text: str, title_end: int) -> tuple[list[list[Cell]], str | 
     return rows, unit
 
 
-def _flattened_summaries(text: str, out: TableExtraction) -> None:
+def _flattened_summaries(text: str, titles: list, out: TableExtraction) -> None:
     """Summary tables whose cells stand one to a line, where no table reader read them."""
-    position = 0
-    for line in text.split("\n"):
-        start, position = position, position + len(line) + 1
-        recognised = _classify([line])
-        if recognised is None or recognised[0] not in ("summary", "fiscal_summary"):
+    for start, line, recognised in titles:
+        if recognised[0] not in ("summary", "fiscal_summary"):
             continue
         if any(begin <= start + len(line) + 1 < end for begin, end in out.consumed):
             continue
@@ -1056,8 +1062,9 @@ def extract_fiscal_tables(text: str, tables: list[Table] | None = None) -> Table
             _coded(ft, scope, total_metric, out)
         out.tables.append(ft)
         out.consumed.append((ft.table.start, ft.table.end))
-    _flattened_three_public(text, out)
-    _flattened_summaries(text, out)
+    titles = _title_lines(text)
+    _flattened_three_public(text, titles, out)
+    _flattened_summaries(text, titles, out)
     return out
 
 

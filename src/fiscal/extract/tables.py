@@ -416,14 +416,17 @@ _FUNDS_HEADER_LINE = re.compile(rf"^(?P<label>[^\d\n]{{0,20}}?)(?P<header>(?:{_F
 _FIGURE_OR_DASH = re.compile(rf"^(?:{_FIGURE_RUN}|—|-)$")
 
 
+def _funds_header(match: re.Match[str]) -> list[Cell]:
+    """The funds column names in the match's `header` group, as cells."""
+    start = match.start("header")
+    names = re.finditer(_FUNDS_COLUMN, match.group("header"))
+    return [Cell(m.group(0), start + m.start(), start + m.end()) for m in names]
+
+
 def _find_two_line_funds(text: str) -> list[Table]:
     tables = []
     for match in _FUNDS_HEADER_LINE.finditer(text):
-        header_start = match.start("header")
-        header = [
-            Cell(m.group(0), header_start + m.start(), header_start + m.end())
-            for m in re.finditer(_FUNDS_COLUMN, match.group("header"))
-        ]
+        header = _funds_header(match)
         rows = [[Cell(match.group("label"), match.start(), match.start("header")), *header]]
         position = match.end() + 1
         for line in text[position:].split("\n"):
@@ -452,11 +455,7 @@ def _funds_row(line: str, start: int, width: int) -> list[Cell] | None:
 def _find_one_line_funds(text: str) -> list[Table]:
     tables = []
     for match in _ONE_LINE_FUNDS.finditer(text):
-        header_start = match.start("header")
-        header = [
-            Cell(m.group(0), header_start + m.start(), header_start + m.end())
-            for m in re.finditer(_FUNDS_COLUMN, match.group("header"))
-        ]
+        header = _funds_header(match)
         figures_start = match.start("figures")
         figures = [
             Cell(m.group(0), figures_start + m.start(), figures_start + m.end())
