@@ -671,6 +671,33 @@ def measure_extraction(
         json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+@app.command("measure-coverage")
+def measure_coverage(
+    folders: Annotated[list[Path], typer.Argument(help="Folders or files of documents; labels beside them (.json).")],
+    details: Annotated[bool, typer.Option(help="List every missed figure.")] = False,
+) -> None:
+    """Score every labelled figure, by family (core, last year, changes, shares, lines, indicators…)."""
+    from fiscal.evaluation.coverage import FAMILIES, score_corpus, totals
+
+    for folder in folders:
+        scores = score_corpus(folder)
+        labelled, found = totals(scores)
+        table = Table(title=f"Every labelled figure in {folder}")
+        for column in ("family", "found", "labelled", "share"):
+            table.add_column(column, justify="left" if column == "family" else "right")
+        for family in FAMILIES:
+            if labelled[family]:
+                share = f"{found[family] / labelled[family]:.0%}"
+                table.add_row(family, str(found[family]), str(labelled[family]), share)
+        all_found, all_labelled = sum(found.values()), sum(labelled.values())
+        table.add_row("all", str(all_found), str(all_labelled), f"{all_found / max(all_labelled, 1):.1%}")
+        console.print(table)
+        if details:
+            for score in scores:
+                for family, metric, words in score.missed:
+                    typer.echo(f"  missed {score.name} [{family}] {metric}: {words!r}")
+
+
 @app.command("measure-findings")
 def measure_findings(
     folder: Annotated[Path, typer.Argument(help="Labelled documents (.txt with .json labels of their identities).")],

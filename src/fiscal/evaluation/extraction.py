@@ -46,7 +46,7 @@ CORE_METRICS = frozenset(
     }
 )  # fmt: skip
 # Label keys that spell a vocabulary metric another way, or fix its scope in the key.
-_LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
+LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
     "total_income": ("income_total", None),
     "total_expenditure": ("expenditure_total", None),
     "fiscal_appropriation_total": ("total_income_expenditure", "fiscal"),
@@ -55,6 +55,8 @@ _LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
     "executed_fiscal_funds": ("executed", "fiscal"),
     "budget_adjusted_fiscal_funds": ("budget_adjusted", "fiscal"),
 }
+# A label key may carry its scope in front: fiscal_carryover_begin, gpb_project_expenditure.
+_SCOPE_PREFIXES = (("fiscal_", "fiscal"), ("gpb_", "gpb"), ("gov_fund_", "gov_fund"))
 # The labels write total_income / total_expenditure both for 本年收入/支出合计 and for 收入/支出总计
 # (the sides of 收支总计, carry-overs included): either metric holds such a figure.
 _EITHER_TOTAL = {"income_total": ("total_income_expenditure",), "expenditure_total": ("total_income_expenditure",)}
@@ -122,22 +124,27 @@ def _same_project(fact_project: str | None, label_project: str) -> bool:
     return bool(ours) and (ours in theirs or theirs in ours)
 
 
-def key_of_label(label_metric: str, doc_type: str | None, project: str | None = None) -> Key | None:
-    """The (metric, period, basis, scope) a label key denotes, or None for a non-core figure."""
+def key_of_label(
+    label_metric: str, doc_type: str | None, project: str | None = None, metrics: frozenset[str] = CORE_METRICS
+) -> Key | None:
+    """The (metric, period, basis, scope) a label key denotes, or None for a figure not of `metrics`."""
     name, period = label_metric, "current"
     if name.startswith("prior_year_"):
         name, period = name.removeprefix("prior_year_"), "prior"
     bases: tuple[str, ...] | None = None
-    if name.endswith("_budget_initial"):  # "basic_expenditure_budget_initial": the 年初预算 column
-        name, bases = name.removesuffix("_budget_initial"), ("initial_budget",)
+    if name.endswith(("_budget_initial", "_initial_budget")):  # "basic_expenditure_budget_initial": 年初预算
+        name, bases = name.removesuffix("_budget_initial").removesuffix("_initial_budget"), ("initial_budget",)
     elif name.endswith("_budget"):
         name, bases = name.removesuffix("_budget"), ("budget", "initial_budget")
     subject = None
     for rate in _RATES_OF_A_SUBJECT:
         if name.endswith("_" + rate) and name != rate:
             name, subject = rate, name.removesuffix("_" + rate)
-    metric, scope = _LABEL_ALIASES.get(name, (name, None))
-    if metric not in CORE_METRICS:
+    metric, scope = LABEL_ALIASES.get(name, (name, None))
+    for prefix, prefixed_scope in _SCOPE_PREFIXES:  # fiscal_total_income_expenditure: 财政拨款收支总计
+        if metric not in metrics and metric.startswith(prefix) and metric.removeprefix(prefix) in metrics:
+            metric, scope = metric.removeprefix(prefix), prefixed_scope
+    if metric not in metrics:
         return None
     default = "budget" if doc_type == BUDGET else "actual"
     also = _EITHER_TOTAL.get(metric, ()) if name in ("total_income", "total_expenditure") else ()
@@ -150,7 +157,7 @@ def fact_value(fact: Fact) -> Decimal | None:
     return fact.value
 
 
-def _fact_matches(fact: Fact, key: Key) -> bool:
+def fact_matches(fact: Fact, key: Key) -> bool:
     if (fact.metric, fact.scope) == _HELD_IN_SCOPE.get(key.metric) and key.scope is None:
         key = replace(key, metric=fact.metric, scope=fact.scope)
     if fact.metric not in (key.metric, *key.also) or fact.period != key.period or fact.basis not in key.bases:
@@ -183,10 +190,12 @@ def load_labels(path: Path, source_text: str) -> tuple[dict, list[LabelledFigure
             continue  # a target in words (應保盡保) is not a figure
         as_written = entry["as_written"]
         position = source_text.find(as_written)
+        # A project self-evaluation's own project is the document's: its figures carry no project.
+        project = entry.get("project") if entry.get("project") != label.get("project") else None
         figures.append(
             LabelledFigure(
                 label_metric=entry["metric"],
-                key=key_of_label(entry["metric"], label.get("doc_type"), entry.get("project")),
+                key=key_of_label(entry["metric"], label.get("doc_type"), project),
                 value=value,
                 unit=entry.get("unit"),
                 as_written=as_written,
@@ -242,7 +251,7 @@ def score_document(document: ProcessedDocument, label_path: Path | None) -> Docu
     for figure in figures:
         if figure.key is None:
             continue
-        holders = [f for f in core if _fact_matches(f, figure.key) and fact_value(f) == figure.comparable()]
+        holders = [f for f in core if fact_matches(f, figure.key) and fact_value(f) == figure.comparable()]
         if figure.ambiguous:
             score.ambiguous += 1
             score.guessed += bool(holders)
@@ -257,7 +266,7 @@ def score_document(document: ProcessedDocument, label_path: Path | None) -> Docu
 
     for fact in core:
         value = fact_value(fact)
-        same_key = [f for f in scored if f.key is not None and _fact_matches(fact, f.key)]
+        same_key = [f for f in scored if f.key is not None and fact_matches(fact, f.key)]
         if same_key and not any(f.comparable() == value for f in same_key):
             score.wrong.append(f"{fact.metric}/{fact.period}/{fact.basis}/{fact.scope}={fact.value_text}")
             continue
@@ -306,7 +315,7 @@ class CorpusScore:
         return Counter(cls for d in self.documents for cls, _, _ in d.missed)
 
 
-def _documents_in(folder: Path) -> list[Path]:
+def documents_in(folder: Path) -> list[Path]:
     if folder.is_file():
         return [folder]
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() != ".json" and p.name != "README.md")
@@ -315,7 +324,7 @@ def _documents_in(folder: Path) -> list[Path]:
 def score_corpus(folder: Path) -> CorpusScore:
     """Score every document under `folder`; a document's label is the .json beside it, if any."""
     scores = []
-    for path in _documents_in(folder):
+    for path in documents_in(folder):
         label = path.with_suffix(".json")
         scores.append(score_document(process_file(path), label if label.exists() else None))
     return CorpusScore(scores)
