@@ -5,6 +5,7 @@ Extraction patterns, identity rules, dbt accepted-values tests and docs all read
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Dimensions of a fact besides its metric.
@@ -123,6 +124,30 @@ _METRICS = [
     Metric("headcount_authorised", "编制数", "Authorised establishment posts", kind="count"),
     Metric("vehicle_count", "车辆数", "Vehicles held", kind="count"),
     Metric("vehicle_purchase_count", "购置车辆数", "Vehicles bought in the year", kind="count"),
+    # Vehicles by the kinds of the national template (国有资产占用情况): 其中:一般公务用车2辆、执法执勤用车3辆…
+    Metric("vehicle_count_general", "一般公务用车数", "Vehicles: general official use", kind="count"),
+    Metric("vehicle_count_law_enforcement", "执法执勤用车数", "Vehicles: law enforcement", kind="count"),
+    Metric("vehicle_count_special", "特种专业技术用车数", "Vehicles: special technical", kind="count"),
+    Metric("vehicle_count_leader", "领导干部用车数", "Vehicles: leaders' use", kind="count"),
+    Metric("vehicle_count_confidential", "机要通信用车数", "Vehicles: confidential communications", kind="count"),
+    Metric("vehicle_count_emergency", "应急保障用车数", "Vehicles: emergency support", kind="count"),
+    Metric("vehicle_count_retiree_service", "离退休干部服务用车数", "Vehicles: retired cadres' service", kind="count"),
+    Metric("vehicle_count_other", "其他用车数", "Vehicles: other", kind="count"),
+    # 单价50万元以上通用设备2台(套), 单价100万元以上专用设备1台(套), 单价100万元以上设备(不含车辆)1台
+    Metric(
+        "equipment_count_general", "大额通用设备台(套)数", "General equipment above the unit-price line", kind="count"
+    ),
+    Metric(
+        "equipment_count_special", "大额专用设备台(套)数", "Special equipment above the unit-price line", kind="count"
+    ),
+    Metric("equipment_count", "大额设备台(套)数", "Equipment above the unit-price line", kind="count"),
+    # The activity behind the “三公” figures, stated beside them: 接待12批次、86人次; 出国(境)团组2个、6人次.
+    Metric("reception_batches", "国内公务接待批次", "Official receptions (batches)", kind="count"),
+    Metric("reception_persons", "国内公务接待人次", "Official receptions (persons)", kind="count"),
+    Metric(
+        "three_public_outbound_travel_groups", "因公出国(境)团组数", "Official outbound travel groups", kind="count"
+    ),
+    Metric("three_public_outbound_travel_persons", "因公出国(境)人次", "Official outbound travellers", kind="count"),
     Metric("project_count", "项目个数", "Number of projects", kind="count", basis_neutral=False),
     # An output a performance report states (征地820亩, 安置217户); `label` says what it counts.
     Metric("output_quantity", "产出数量", "Output stated with its unit", kind="count", basis_neutral=False),
@@ -166,3 +191,24 @@ LINE_SUBJECT = "line:"  # a subject that is a classified line, by its position i
 def line_subject(line_index: int) -> str:
     """The subject key of a change of classified line `line_index` (raw.classified_lines.line_id)."""
     return f"{LINE_SUBJECT}{line_index}"
+
+
+# The first-level items (一级指标) of the national performance frameworks: 决策/过程/产出/效益,
+# 投入/过程/产出/效果, 项目决策/项目管理/项目绩效, and 预算执行/产出/效益/满意度 since 2021.
+FIRST_LEVEL_NAME = (
+    r"(?:项目)?(?:决策|过程|产出|效益|效果|投入|满意度|预算执行(?:率|情况)?)(?:类)?(?:指标)?|项目(?:管理|绩效)(?:指标)?"
+)
+FIRST_LEVEL = re.compile(rf"^(?:{FIRST_LEVEL_NAME})$")
+# Each framework's full set, by first_level_key: where a report scores all of one, its list is complete.
+FIRST_LEVEL_FRAMEWORKS = (
+    frozenset({"决策", "过程", "产出", "效益"}),
+    frozenset({"投入", "过程", "产出", "效益"}),
+    frozenset({"投入", "过程", "产出", "效果"}),
+    frozenset({"项目决策", "项目管理", "项目绩效"}),
+    frozenset({"预算执行", "产出", "效益", "满意度"}),
+)
+
+
+def first_level_key(name: str) -> str:
+    """One key for the ways an item is named: 项目产出, 产出指标 and 产出 are one item."""
+    return re.sub(r"^项目(?=决策|过程|产出|效益)|(?<=预算执行)(?:率|情况)|类?指标$", "", name)

@@ -76,6 +76,10 @@ SEED_001 = {
     ("three_public_reception_foreign", FISCAL, CUR, A, None, None, D("0")),
     ("vehicle_count", FISCAL, CUR, A, None, None, D("0")),  # 单位共有公务用车0辆
     ("vehicle_purchase_count", FISCAL, CUR, A, None, None, D("0")),  # 全年按规定更新购置公务用车0辆
+    ("three_public_outbound_travel_groups", FISCAL, CUR, A, None, None, D("0")),  # 因公出国（境）团组0次
+    ("three_public_outbound_travel_persons", FISCAL, CUR, A, None, None, D("0")),  # 出国（境）0人
+    ("reception_batches", FISCAL, CUR, A, None, None, D("0")),  # 国内公务接待0批次 (外事接待0批次 is not)
+    ("reception_persons", FISCAL, CUR, A, None, None, D("0")),  # 0人次
     # 因公出国（境）经费 / 公务用车购置及运行维护费 / 公务接待费支出0万元，完成预算0%
     ("execution_rate_pct", FISCAL, CUR, A, None, "three_public_outbound_travel", D("0")),
     ("execution_rate_pct", FISCAL, CUR, A, None, "three_public_vehicle", D("0")),
@@ -94,6 +98,12 @@ SEED_001 = {
     ("procurement_sme_awarded", DEPT, CUR, A, None, None, D("0")),
     ("procurement_micro_awarded", DEPT, CUR, A, None, None, D("0")),
     ("vehicle_count", DEPT, CUR, A, None, None, D("0")),
+    # 其中：主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、其他用车0辆，单价100万元以上专用设备0台（套）
+    ("vehicle_count_leader", DEPT, CUR, A, None, None, D("0")),
+    ("vehicle_count_confidential", DEPT, CUR, A, None, None, D("0")),
+    ("vehicle_count_emergency", DEPT, CUR, A, None, None, D("0")),
+    ("vehicle_count_other", DEPT, CUR, A, None, None, D("0")),
+    ("equipment_count_special", DEPT, CUR, A, None, None, D("0")),
     ("self_eval_score", DEPT, CUR, A, None, None, D("95")),  # 绩效自评得分为95分 (twice)
     # 第四部分 附件: 年末实有在职人数12人; 正式在编人员12人
     ("headcount", DEPT, CUR, A, None, None, D("12")),

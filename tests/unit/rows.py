@@ -65,7 +65,8 @@ def document_facts(extraction) -> DocumentFacts:
                      unit=i.target.unit if i.target else None, completion=_figure(i.completion, i.name, i.evidence),
                      weight=_figure(i.weight, i.name, i.evidence), score=_figure(i.score, i.name, i.evidence),
                      own_target_unit=i.target.unit if i.target else None, unit_column=i.unit_column,
-                     evidence=i.evidence, span_start=i.span_start, span_end=i.span_end)
+                     evidence=i.evidence, span_start=i.span_start, span_end=i.span_end,
+                     level1_name=i.level1_name)
         for i in extraction.indicators
     ]  # fmt: skip
     return DocumentFacts("page", facts=facts, functional=lines["functional"], economic=lines["economic"],

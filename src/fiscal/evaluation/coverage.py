@@ -21,15 +21,12 @@ What counts as held (money compared in 万元, as in extraction.py):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
-from fiscal.config import project_dir
 from fiscal.documents.normalise import to_simplified
 from fiscal.evaluation.extraction import (
     CORE_METRICS,
@@ -42,6 +39,7 @@ from fiscal.evaluation.extraction import (
 )
 from fiscal.extract.document import ProcessedDocument, process_file
 from fiscal.extract.model import ClassifiedLine, Fact, Indicator
+from fiscal.reference import names_line
 from fiscal.vocabulary import BASES, LINE_SUBJECT, METRICS
 
 FAMILIES = (
@@ -212,26 +210,6 @@ def _family_of_metric(label_metric: str, doc_type: str | None, project: str | No
     return "count" if METRICS[metric].kind == "count" else "other metric"
 
 
-@cache
-def _reference_names() -> dict[tuple[str, str], set[str]]:
-    """(classification, code) → the names the national tables give it, with their aliases (the seeds)."""
-    seeds = project_dir() / "seeds"
-    names: dict[tuple[str, str], set[str]] = {}
-    canonical: dict[tuple[str, str], set[str]] = {}
-    with (seeds / "classification_name_aliases.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            canonical.setdefault((row["classification"], row["canonical_name"]), set()).add(row["alias"])
-    for kind, file in (("functional", "functional_classification.csv"),
-                       ("economic", "economic_classification_departmental.csv")):  # fmt: skip
-        with (seeds / file).open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                written = {row["name"], *canonical.get((kind, row["name"]), set())}
-                short = row["name"].removesuffix("支出")
-                written |= canonical.get((kind, short), set())
-                names[(kind, row["code"])] = written
-    return names
-
-
 def _same_name(written: str | None, label: str | None) -> bool:
     if not written or not label:
         return False
@@ -246,8 +224,7 @@ def _line_matches(line: ClassifiedLine, wanted: tuple[str, str, str | None]) -> 
         return False
     if line.code:
         return line.code.replace(" ", "") == code
-    known = _reference_names().get((kind, code), set())
-    return _same_name(line.name, name) or any(_same_name(line.name, reference) for reference in known)
+    return _same_name(line.name, name) or names_line(kind, code, line.name or "")
 
 
 def _subject_matches(fact: Fact, target: Target, lines: list[ClassifiedLine]) -> bool:

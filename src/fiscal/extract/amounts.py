@@ -56,7 +56,7 @@ _UNIT = (
 # A minus written straight after words ("公务接待费-17.09万元") is a negative figure; after a digit it
 # is a range or a date ("1-2万元", "2021-2023年") and not a sign.
 _SIGN = r"(?P<sign>(?<![\d.,A-Za-z-])-)?"
-QUANTITY_RE = re.compile(rf"(?<![\d.,]){_SIGN}{_NUMBER}[ ]?{_UNIT}(?!性)")  # 一次性 is an adjective
+QUANTITY_RE = re.compile(rf"(?<!\d)(?<!\d[.,]){_SIGN}{_NUMBER}[ ]?{_UNIT}(?!性)")  # 一次性 is an adjective
 
 MONEY, PERCENT, SCORE, COUNT = "money", "percent", "score", "count"
 

@@ -43,6 +43,7 @@ class StatementPattern:
     basis: str | None = None  # the name itself fixes the basis (项目总金额 is what was budgeted)
     excluded_in: str | None = None  # regex on the sentence: where these words mean something else
     weak: bool = False  # generic words (预算数, 决算数): only when no other pattern names the figure
+    units: tuple[str, ...] | None = None  # counts: only figures in these units (接待12批次, not 12人)
 
     def compiled(self) -> re.Pattern[str]:
         return re.compile(rf"(?P<words>{self.label}){FILLER}$")
@@ -110,7 +111,10 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Expenditure structure (支出决算表, 基本支出表)
     P(
         "expenditure_total",
-        rf"(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?|{_OWN}(?:预算|决算)?支出总额"
+        # "其他各类支出合计" sums the lines not listed, not the document's spending
+        rf"(?<!各类)(?<!其他)(?<!其余)(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?"
+        rf"|{_OWN}(?:预算|决算)?支出总额"
+        r"|(?<![款金])支出总预算"
         rf"|(?<=部门)(?:预算|决算)支出",  # "2024年部门预算支出" (a bare 支出 is often another figure's)
         "expenditure_total",
     ),
@@ -246,7 +250,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("actual_stated", r"实际支出(?:资金)?|决算数", "executed", excluded_in=_PROJECT_CLASS, weak=True),
     P(
         "execution_rate_pct",
-        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率|预算执行(?:总体)?进度|(?:资金|预算)?使用率",
+        r"(?:预算|资金|支出)?执行率|(?:预算|支出|资金)完成率|预算执行(?:总体)?进度|(?:资金|预算)?使用率"
+        r"|(?:预算)?执行比例",
         "execution_rate_pct",
         kinds=(PERCENT,),
     ),
@@ -268,13 +273,72 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         "vehicle_count",
         kinds=(COUNT,),
     ),
+    *(
+        P(metric, words, metric, kinds=(COUNT,), units=("辆",))
+        for metric, words in (
+            ("vehicle_count_general", r"一般公务用车"),
+            ("vehicle_count_law_enforcement", r"(?:一般)?执法执勤用车"),
+            ("vehicle_count_special", r"特种专业技术用车(?:\([^()]{1,10}\))?"),
+            ("vehicle_count_leader", r"(?:主要)?领导(?:干部)?用车|主要负责人用车"),
+            ("vehicle_count_confidential", r"机要通信用车"),
+            ("vehicle_count_emergency", r"应急保障用车"),
+            ("vehicle_count_retiree_service", r"离退休干部服务用车"),
+            ("vehicle_count_other", r"(?<![\u4e00-\u9fff])其他用车|(?<=[、,:])其他用车|(?<=其中)其他用车"),
+        )
+    ),
+    P("equipment_count_general", r"以上(?:的)?通用设备", "equipment_count_general", kinds=(COUNT,), units=("台", "套")),
+    P("equipment_count_special", r"以上(?:的)?专用设备", "equipment_count_special", kinds=(COUNT,), units=("台", "套")),
+    P(
+        "equipment_count",
+        r"以上(?:的)?(?:大型)?设备(?:\(不含车辆\))?",
+        "equipment_count",
+        kinds=(COUNT,),
+        units=("台", "套"),
+    ),
+    # 接待12批次 / 公务接待共12批 / 接待批次为12个, and 接待人次为86人; 出国(境)团组2个 / 累计出国(境)6人次.
+    P(
+        "reception_batches",
+        r"(?<!外事)(?<!外宾)接待(?:[\u4e00-\u9fff]{0,6}?(?:团组|团队|来宾|客人))?|(?<!外事)接待批次",
+        "reception_batches",
+        kinds=(COUNT,),
+        units=("批次", "批", "个", "次"),
+    ),
+    P(
+        "reception_persons",
+        r"(?<!外事)接待(?:人数|人次|人员)|(?<!外事)接待[^,;。]{0,4}?(?:共|累计)",
+        "reception_persons",
+        kinds=(COUNT,),
+        units=("人次", "人"),
+    ),
+    P(
+        "three_public_outbound_travel_groups",
+        r"(?:因公)?出国\(境\)(?:团组|团)(?:数)?|出访团组",
+        "three_public_outbound_travel_groups",
+        kinds=(COUNT,),
+        units=("个", "次", "批", "批次"),
+    ),
+    P(
+        "three_public_outbound_travel_persons",
+        r"(?:因公)?出国\(境\)(?:人数|人次|人员)?",
+        "three_public_outbound_travel_persons",
+        kinds=(COUNT,),
+        units=("人次", "人"),
+    ),
     P(
         "vehicle_purchase_count",
-        r"购置(?:公务用车|公车|车辆)|(?:公务用车|公车|车辆)购置(?:数量?|数)?",
+        r"购置(?:公务用车|公车|车辆)|(?:公务用车|公车|车辆)购置(?:数量?|数)?|购置[\u4e00-\u9fff]{0,8}?用车",
         "vehicle_purchase_count",
         kinds=(COUNT,),
     ),
 )
+
+# A count that only continues the one before it ("接待12批次、86人次", "团组2个,累计6人次") counts its
+# persons: the metric of the persons after each metric of groups.
+PERSONS_AFTER = {
+    "reception_batches": "reception_persons",
+    "three_public_outbound_travel_groups": "three_public_outbound_travel_persons",
+}
+PERSONS_CONTINUING = re.compile(r"^[、,和及]?(?:共|共计|累计|总计|合计)?(?:接待)?(?:人数|人次|人员)?(?:为|达)?$")
 
 # Figures that are also items of 商品和服务支出 (30211 差旅费, 30215 会议费, 30216 培训费): in a list of
 # an economic line's items they are its lines, not the disclosures of the “三公” section.
@@ -283,11 +347,13 @@ ECONOMIC_ITEM_METRICS = frozenset({"meeting_expense", "training_expense", "trave
 _COMPILED = tuple((pattern, pattern.compiled()) for pattern in CATALOGUE)
 
 
-def match_label(label: str, kind: str, sentence: str = "") -> tuple[StatementPattern, int] | None:
+def match_label(
+    label: str, kind: str, sentence: str = "", unit: str | None = None
+) -> tuple[StatementPattern, int] | None:
     """The pattern naming the figure whose label is `label`, and where its words start."""
     best: tuple[tuple[bool, int, int], StatementPattern, int] | None = None
     for pattern, regex in _COMPILED:
-        if kind not in pattern.kinds:
+        if kind not in pattern.kinds or (pattern.units is not None and unit not in pattern.units):
             continue
         if pattern.excluded_in and re.search(pattern.excluded_in, sentence):
             continue
@@ -324,8 +390,8 @@ VERB_FIRST_CHANGE = re.compile(
 )
 # A stated share: "占59.37%", "占本年支出合计的100%", "占政府采购支出总额的0%".
 SHARE = re.compile(r"^占(?P<base>.*?)(?:的)?(?:比重|比例)?(?:为)?$")
-# Completion against budget on a classified line: "完成预算100%", "完成年初预算的95%".
-COMPLETION = re.compile(r"完成(?:年初|全年|调整)?预算(?:数)?(?:的)?$")
+# Completion against budget: "完成预算100%", "完成年初预算的95%", "决算数为预算的77.7%", "为年初预算数的104.2%".
+COMPLETION = re.compile(r"(?:完成|为|是|达到?|相当于)(?:年初|全年|调整(?:后)?)?预算(?:数)?(?:的)?$")
 # A list of the parts of the figure just named.
 # "按功能分类:" / "按经济分类:" introduce the lines of a classification, as 主要用于 does.
 LIST_INTRO = re.compile(

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from fiscal.documents.metadata import PERFORMANCE_PROJECT, UNKNOWN, DocumentMetadata, detect_metadata
+from fiscal.documents.metadata import (
+    PERFORMANCE_OVERALL,
+    PERFORMANCE_PROJECT,
+    UNKNOWN,
+    DocumentMetadata,
+    detect_metadata,
+)
 from fiscal.documents.normalise import NormalisedText, normalise
 from fiscal.documents.reader import SourceDocument, read_document, source_of
 from fiscal.extract.fiscal_tables import extract_fiscal_tables
@@ -37,7 +43,8 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     extraction = extract_statements(text.text, metadata)
     # Tables in the text are found once; indicators and the standard tables each read them.
     found_tables = find_tables(text.text)
-    indicators = extract_indicators(text.text, found_tables)
+    performance = metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT)
+    indicators = extract_indicators(text.text, found_tables, performance=performance)
     extraction.indicators = indicators.indicators
     tables = extract_fiscal_tables(text.text, found_tables)
     extraction.facts.extend(tables.facts)

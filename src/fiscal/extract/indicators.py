@@ -21,6 +21,7 @@ from fiscal.extract.amounts import precision_of
 from fiscal.extract.model import Indicator, Measure
 from fiscal.extract.sections import SectionTracker, parse_heading
 from fiscal.extract.tables import Cell, Table, find_tables
+from fiscal.vocabulary import FIRST_LEVEL_NAME, first_level_key
 
 _COMPARATOR_WORDS = {
     "≥": "≥", ">=": "≥", "大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "至少": "≥",
@@ -279,7 +280,100 @@ def _scoring_item(paragraph: str, start: int, tracker: SectionTracker) -> Indica
     )
 
 
-def extract_indicators(text: str, tables: list[Table] | None = None) -> IndicatorExtraction:
+# ---- first-level scores in prose -----------------------------------------------------------------
+# The first-level scores a report sums up in one sentence.
+# Not inside a longer name (经济效益, 资金投入), but after the words that open a list.
+_ITEM_START = r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=包括)|(?<=分别为)|(?<=依次为)|(?<=该项目)|(?<=本项目))"
+_FIRST_LEVEL_ITEM = re.compile(
+    # 产出指标(分值50分,得分48分), 决策类指标分值15分,得分14分
+    rf"{_ITEM_START}(?P<name_both>{FIRST_LEVEL_NAME})"
+    r"\(?(?:分值|满分|权重)(?:为)?(?P<weight_both>\d+(?:\.\d+)?)分[,;](?:实际)?得分(?:为)?(?P<score_both>\d+(?:\.\d+)?)分\)?"
+    # 产出(30分)得29分, 产出指标得分37.9分, 产出指标满分40分, 预算执行率指标得分9.60分(分值10分)
+    rf"|{_ITEM_START}(?P<name>{FIRST_LEVEL_NAME})"
+    r"(?:\((?:分值|满分|权重)?(?:为)?(?P<weight>\d+(?:\.\d+)?)分\))?"
+    r"(?:[,:]?(?P<word>(?:实际)?得分(?:为)?|得|满分(?:为)?|分值(?:为)?|权重(?:为)?))?"
+    r"(?P<value>\d+(?:\.\d+)?)分"
+    r"(?:\((?:分值|满分|权重)(?:为)?(?P<weight_after>\d+(?:\.\d+)?)分\))?"
+    # 投入(15分)
+    rf"|{_ITEM_START}(?P<name_only>{FIRST_LEVEL_NAME})"
+    r"\((?:分值|满分|权重)?(?:为)?(?P<weight_only>\d+(?:\.\d+)?)分\)"
+)
+_WEIGHT_WORDS = ("满分", "分值", "权重")
+
+
+def _first_level_items(line: str, start: int, project: str | None) -> list[Indicator]:
+    """The first-level items a sentence scores. A figure with no word before it ("产出指标27分") is a
+    score only where the sentence speaks of scores (得分), a weight only where it speaks of weights."""
+    found: list[Indicator] = []
+    for m in _FIRST_LEVEL_ITEM.finditer(line):
+        name = m.group("name") or m.group("name_both") or m.group("name_only")
+        weight_text = m.group("weight") or m.group("weight_both") or m.group("weight_only") or m.group("weight_after")
+        score_text = m.group("score_both")
+        if m.group("value") is not None:
+            word = m.group("word") or ""
+            said = word or ("得" if "得" in line[: m.start()] else "分值" if re.search("分值|满分|权重", line) else "")
+            if not said:
+                continue
+            if said.startswith(_WEIGHT_WORDS):
+                if weight_text is not None:
+                    continue  # two weights for one item: not read
+                weight_text = m.group("value")
+            else:
+                score_text = m.group("value")
+        found.append(
+            Indicator(
+                record_kind="scoring_item",
+                name=name,
+                source="prose",
+                project_name=project,
+                level1_name=None,
+                level2_name=None,
+                target=None,
+                mid_year=None,
+                actual=None,
+                completion=None,
+                weight=parse_measure(f"{weight_text}分") if weight_text else None,
+                score=parse_measure(f"{score_text}分") if score_text else None,
+                deviation_reason=None,
+                span_start=start + m.start(),
+                span_end=start + m.end(),
+                evidence=line,
+            )
+        )
+    return found
+
+
+def _merged_first_level(items: list[Indicator]) -> list[Indicator]:
+    """One item per first-level name: a weight stated in one sentence and the score in another are one
+    item's. Two different scores (or weights) for one name are both kept: the rules see the conflict."""
+    merged: dict[str, Indicator] = {}
+    kept: list[Indicator] = []
+    for item in items:
+        key = first_level_key(item.name)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = item
+            kept.append(item)
+            continue
+        weight = seen.weight or item.weight
+        score = seen.score or item.score
+        clash = (seen.weight and item.weight and seen.weight.value != item.weight.value) or (
+            seen.score and item.score and seen.score.value != item.score.value
+        )
+        if clash:
+            kept.append(item)
+            continue
+        joined = replace(seen, weight=weight, score=score)
+        kept[kept.index(seen)] = joined
+        merged[key] = joined
+    return kept
+
+
+def extract_indicators(
+    text: str, tables: list[Table] | None = None, *, performance: bool = True
+) -> IndicatorExtraction:
+    """Indicators and scoring items; first-level scores in prose only in a self-evaluation
+    (`performance`), where 产出/效益 name its items rather than a budget's words."""
     out = IndicatorExtraction()
     tables = find_tables(text) if tables is None else tables
     for number, table in enumerate(tables, start=1):
@@ -289,6 +383,7 @@ def extract_indicators(text: str, tables: list[Table] | None = None) -> Indicato
             out.consumed.append((table.start, table.end))
     tracker = SectionTracker()
     position = 0
+    first_level: list[Indicator] = []
     for line in text.split("\n"):
         start = position
         position += len(line) + 1
@@ -298,8 +393,16 @@ def extract_indicators(text: str, tables: list[Table] | None = None) -> Indicato
         if heading is not None:
             tracker.enter(heading)
             continue
-        record = _prose_indicator(line, start, tracker.project) or _scoring_item(line, start, tracker)
+        record = _prose_indicator(line, start, tracker.project)
+        items = _first_level_items(line, start, tracker.project) if performance and record is None else []
+        if items:
+            first_level.extend(items)
+            continue
+        record = record or _scoring_item(line, start, tracker)
         if record is not None:
             out.indicators.append(record)
             out.consumed.append((record.span_start, record.span_end))
+    first_level = [item for item in _merged_first_level(first_level) if item.score or item.weight]
+    out.indicators.extend(first_level)
+    out.consumed.extend((item.span_start, item.span_end) for item in first_level)
     return out

@@ -32,6 +32,7 @@ from fiscal.extract.model import (
     Provenance,
 )
 from fiscal.extract.sections import SectionTracker, parse_heading
+from fiscal.reference import is_class_name
 from fiscal.vocabulary import METRICS, line_subject
 
 _SENTENCE_END = re.compile(r"[。!?]")
@@ -50,6 +51,8 @@ _BASIS_MARKERS = re.compile(
     r"|(?P<budget>(?<!公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
     r"|(?P<actual>决算|实际|执行数|执行金额|支付|(?<!预算)执行(?![率进]))"
 )
+# The budget a figure is measured against, placed beside it ("完成全年预算5.3万元", "比预算6.00万元").
+_BUDGET_BESIDE_PATTERNS = ("budget_of_subject", "compared_budget_figure")
 # Figures of the department's budget execution as a whole: a rate after them is the department's.
 _DEPARTMENT_EXECUTION_METRICS = frozenset({"executed", "budget_adjusted", "budget_initial", "budget_issued"})
 # In a list of economic items, these named figures are items too (公务接待费 is 30217).
@@ -60,7 +63,8 @@ _BASIS_OF_METRIC = {
     "budget_issued": "budget",
     "executed": "actual",
 }
-_LEVEL_MARK = re.compile(r"\((?P<level>类|款|项)\)")
+# "一般公共服务(类)", and "教育支出类科目" as some budgets write it.
+_LEVEL_MARK = re.compile(r"\((?P<level>类|款|项)\)|(?<=[\u4e00-\u9fff])(?P<written>类|款|项)(?:级)?科目")
 # Parentheses inside a functional name as the national table writes it: 政府办公厅(室)及相关机构事务.
 _INNER_PARENTHESES = ("(室)",)
 
@@ -81,7 +85,7 @@ def _functional_marks(text: str) -> list[_FunctionalMark]:
             before = before.replace(inner, "\0" * len(inner))  # same length: positions stay
         start = max(before.rfind("("), before.rfind(")")) + 1
         name = text[previous_end + start : mark.start()]
-        marks.append(_FunctionalMark(name, mark.group("level"), mark.end()))
+        marks.append(_FunctionalMark(name, mark.group("level") or mark.group("written"), mark.end()))
         previous_end = mark.end()
     return marks
 
@@ -191,6 +195,7 @@ class _ListState:
     list_mode: str | None
     list_basis: str | None
     list_period: str | None
+    scope: str  # the scope when the aside opened (a list restores its own state only)
 
 
 @dataclass(frozen=True)
@@ -398,6 +403,9 @@ class StatementExtractor:
         (and leaves open) saves them."""
         if state.aside is not None and ")" in label:
             _restore_list(state, state.aside)
+            # "(一般公共预算财政拨款支出X元,政府性基金预算财政拨款支出Y元),年末…结转和结余": the scope
+            # the aside's names set ends with it.
+            state.scope = state.aside.scope
             state.aside = None
         if label.rfind("(") > label.rfind(")") and state.aside is None:
             state.aside = _list_state(state)
@@ -587,6 +595,17 @@ class StatementExtractor:
             else None
         )
         subject = just_stated or state.last_fact or state.subject
+        if compared and item is not None and item.kind == "line" and self._comparison_follows(q.end):
+            # "公共安全支出(类)决算数为2596.38万元,比上年决算2354.20万元增加242.18万元": last year's figure
+            # of the line; the change after it is the line's, against last year.
+            self._last_years_line(item.index, q, replace(prov, pattern="compared_figure"), compared)
+            state.pending_base = "prior_budget" if compared.group("basis") == "预算" else self._default_base
+            return
+        if compared and just_stated is None and state.after_unplaced:
+            # "教育支出6.38亿元,…,比上年5.90亿元增长8.1%" where 教育支出 could not be placed: last year's
+            # figure of that, not of the figure placed before it.
+            self._issue_at("unplaced_comparison", "last year's figure of a figure that could not be placed", prov)
+            return
         prior_of = cat.PRIOR_OF_STATED.match(tail.strip(" ,;"))
         if prior_of and just_stated is not None:
             self._last_years_figure(just_stated, q, replace(prov, pattern="prior_of_stated"), state, prior_of)
@@ -744,6 +763,11 @@ class StatementExtractor:
             )
         elif state.list_mode == "functional" and name:
             self._add_line("functional", 1, name, q, prov, state, class_name=None)
+        elif self._functional_class_listed(name, sentence, q, state):
+            # "财政拨款支出3215.80万元,其中:卫生健康支出2918.64万元,…", "从支出功能分类看,教育支出27985.30万元,…":
+            # the classes of the national table, listed.
+            state.list_mode = "functional"
+            self._add_line("functional", 1, _last_clause(name), q, prov, state, class_name=None)
         elif cat.ECONOMIC_CLASS.match(name):
             self._add_line("economic", 1, name, q, prov, state, class_name=name)
             if state.list_mode != "economic":
@@ -877,10 +901,33 @@ class StatementExtractor:
     ) -> str:
         """Last year's figure of `of`, on the basis the words name (预算, 决算), else on its basis;
         returns that basis."""
-        basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", of.basis)
+        # "比预算6.00万元减少1.88万元;比上年5.60万元减少1.48万元": after the budget a figure was measured
+        # against, last year's figure is of that figure, an actual.
+        own = "actual" if of.provenance.pattern in _BUDGET_BESIDE_PATTERNS else of.basis
+        basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", own)
         self._add_fact(of.metric, q, prov, state, scope=of.scope, period="prior", basis=basis,
                        project=of.project_name, in_list=True)  # fmt: skip
         return basis
+
+    @staticmethod
+    def _functional_class_listed(name: str, sentence: _Sentence, q: Quantity, state: _SentenceState) -> bool:
+        """`name` is a functional class's, listed as a part of spending or after words naming the
+        functional classification."""
+        if not is_class_name("functional", _last_clause(name)):
+            return False
+        if state.list_mode == "parts" and state.whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
+            return True
+        return "功能" in sentence.text[: q.start - sentence.start]
+
+    def _last_years_line(self, index: int, q: Quantity, prov: Provenance, words: re.Match[str]) -> None:
+        """Last year's figure of classified line `index`, on the basis the words name, else on its basis."""
+        line = self.out.lines[index]
+        assert q.amount_wan is not None and q.precision_wan is not None
+        basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", line.basis)
+        self.out.lines.append(
+            replace(line, period="prior", basis=basis, amount_wan=q.amount_wan, precision_wan=q.precision_wan,
+                    value_text=q.text, provenance=prov, pct=None, pct_precision=None, share_of=None)
+        )  # fmt: skip
 
     def _context_for_exclusions(self, sentence: _Sentence) -> str:
         """The sentence, for patterns excluded where it speaks of one project (本项目, 该项目): not in a
@@ -904,7 +951,7 @@ class StatementExtractor:
             if base is None and state.last_item.kind == "fact":
                 state.implicit_shares.append(state.last_item.index)
             return
-        if cat.COMPLETION.search(stripped):
+        if cat.COMPLETION.search(stripped) or (stripped == "的" and self._budget_just_stated(state)):
             # "支出决算为115,749.56元,完成预算的23.42%": the execution rate of the figure just stated.
             # After a classified line it stays in its sentence (lines are not rate subjects yet).
             item = state.last_item
@@ -961,6 +1008,14 @@ class StatementExtractor:
             return
         self._issue_at("unplaced_percent", f"no statement pattern names the percentage after '{stripped[-30:]}'", prov)
 
+    def _budget_just_stated(self, state: _SentenceState) -> bool:
+        """The figure just placed is the budget a figure is measured against ("完成全年预算5.3万元的38.1%"):
+        a percentage of it is that figure's completion."""
+        item = state.last_item
+        if item is None or item.kind != "fact":
+            return False
+        return self.out.facts[item.index].provenance.pattern in _BUDGET_BESIDE_PATTERNS
+
     def _score(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
         named = cat.match_label(tail.strip(" ,;:"), SCORE, sentence.text)
         if named is not None:
@@ -969,7 +1024,15 @@ class StatementExtractor:
             self._issue_at("scoring_item", "score of a scoring item or indicator (not extracted yet)", prov)
 
     def _count(self, q: Quantity, tail: str, prov: Provenance, sentence: _Sentence, state: _SentenceState) -> None:
-        named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text)
+        named = cat.match_label(tail.strip(" ,;:"), COUNT, sentence.text, q.unit)
+        persons = self._persons_continuing(q, tail, sentence)
+        if persons is not None:
+            self._add_fact(persons, q, replace(prov, pattern=persons), state, in_list=True)
+            return
+        if named is not None and named[0].yields.startswith("equipment_count") and self._planned_purchase(q, sentence):
+            # "拟安排购置单价50万元以上通用设备0台": equipment to be bought, not equipment held.
+            self._issue_at("planned_purchase", "equipment to be bought, not held", prov)
+            return
         kinds = {m.group(0) for m in cat.ESTABLISHMENT_KINDS.finditer(sentence.text)}
         if named is not None and named[0].yields == "headcount_authorised" and len(kinds) > 1:
             return  # the posts of one kind, not the establishment's total
@@ -981,6 +1044,20 @@ class StatementExtractor:
             self._add_fact(
                 "output_quantity", q, replace(prov, pattern="output_quantity"), state, in_list=True, label=tail
             )
+
+    @staticmethod
+    def _planned_purchase(q: Quantity, sentence: _Sentence) -> bool:
+        clause = re.split(r"[,;。]", sentence.text[: q.start - sentence.start])[-1]
+        return "购置" in clause
+
+    def _persons_continuing(self, q: Quantity, tail: str, sentence: _Sentence) -> str | None:
+        """The persons of the groups counted just before, in the same sentence ("接待12批次、86人次")."""
+        last = self.out.facts[-1] if self.out.facts else None
+        if q.unit not in ("人次", "人") or last is None or last.provenance.sentence_start != sentence.start:
+            return None
+        if not cat.PERSONS_CONTINUING.match(re.sub(r"\s", "", tail)):
+            return None
+        return cat.PERSONS_AFTER.get(last.metric)
 
     def _document_markers(self, line: str, start: int, year_pattern: re.Pattern[str] | None) -> None:
         """The year a heading or a closing date states ("2023年度部门决算情况说明", "截至2023年12月31日")
@@ -1154,7 +1231,11 @@ class StatementExtractor:
         prior_budget, 比预算数 / 较全年预算 → current_budget, 比上年 / 同比 / 较2022年 → last year."""
         year = self.metadata.fiscal_year
         prior_year = rf"|{year - 1}年度?" if year else ""
-        compared = re.search(r"(?:比|较|与|同比|对比|低于|高于|超过)(?P<what>[^,;。]*)", words)
+        # The comparison nearest the verb: "决算比预算无增减变化,比去年增加" is against last year.
+        comparisons = [
+            m for m in re.finditer(r"(?:比|较|与|同比|对比|低于|高于|超过)(?P<what>[^,;。]*)", words) if m.group("what")
+        ]
+        compared = comparisons[-1] if comparisons else None
         if compared is None:
             return "prior_actual" if "同比" in words and self.metadata.doc_type != BUDGET else None
         what = compared.group("what")
@@ -1238,11 +1319,23 @@ class StatementExtractor:
 
     def _shares_of_income_with_carryover(self, state: _SentenceState) -> None:
         """A list of income that counts the carry-over is the 收入总计: its shares are of that total, not
-        of 本年收入合计 ("收入预算中:一般公共预算拨款收入268.45亿元,占52.4%;…上年结转28.22亿元")."""
+        of 本年收入合计 ("收入预算中:一般公共预算拨款收入268.45亿元,占52.4%;…上年结转28.22亿元"), and so
+        is its whole ("2024年收入预算612.48万元,其中:…上年结转20.00万元"), unless named 本年收入."""
         for index in state.implicit_shares:
             fact = self.out.facts[index]
             if fact.share_of == "income_total":
                 self.out.facts[index] = replace(fact, share_of="total_income_expenditure")
+        if state.whole_fact is None:
+            return
+        whole = self.out.facts[state.whole_fact]
+        if whole.metric != "income_total" or re.search(r"本年|合计", whole.label or ""):
+            return
+        self.out.facts[state.whole_fact] = replace(whole, metric="total_income_expenditure")
+        state.whole_metric = "total_income_expenditure"
+        for index in range(state.whole_fact + 1, len(self.out.facts)):
+            part = self.out.facts[index]
+            if part.part_of == "income_total":
+                self.out.facts[index] = replace(part, part_of="total_income_expenditure")
 
     def _count_unplaced_part(self, state: _SentenceState) -> None:
         """A part of a list that could not be placed makes its whole's sum incomplete."""
@@ -1312,7 +1405,7 @@ class StatementExtractor:
 def _list_state(state: _SentenceState) -> _ListState:
     return _ListState(
         state.last_item, state.whole_metric, state.whole_name, state.whole_fact,
-        state.whole_is_functional, state.list_mode, state.list_basis, state.list_period,
+        state.whole_is_functional, state.list_mode, state.list_basis, state.list_period, state.scope,
     )  # fmt: skip
 
 
@@ -1458,6 +1551,10 @@ def _states_money(line: str) -> bool:
 def _tail_offset(label: str) -> int:
     breaks = list(_CLAUSE_BREAK.finditer(label))
     return breaks[-1].end() if breaks else 0
+
+
+def _last_clause(name: str) -> str:
+    return re.split(r"[,;:、]", name)[-1].strip()
 
 
 def _clean_name(text: str) -> str:

@@ -79,42 +79,50 @@ def _is_bar_row(line: str) -> bool:
     return "|" in line and not _LONE_BAR.match(line) and "\t" not in line
 
 
-def _pipe_cells(line: str, start: int) -> list[Cell]:
-    """The cells between bars; an empty piece before the first bar and after the last is the frame."""
+def _pipe_cells(line: str, start: int, framed: bool) -> list[Cell]:
+    """The cells between bars; in a framed table an empty piece before the first bar is the frame, and
+    after the last bar in any table."""
     bars = [-1, *(i for i, char in enumerate(line) if char == "|"), len(line)]
     cells = []
     for left, right in itertools.pairwise(bars):
         raw = line[left + 1 : right]
         offset = len(raw) - len(raw.lstrip())
         cells.append(Cell(raw.strip(), start + left + 1 + offset, start + left + 1 + offset + len(raw.strip())))
-    framed = line.strip().startswith("|") and line.strip().endswith("|")
     if cells and not cells[0].text and framed:
-        cells = cells[1:]  # " |  | 合计 | 基本支出" (not framed) keeps its empty first cell
+        cells = cells[1:]
     while cells and not cells[-1].text:
         cells.pop()
     return cells
 
 
+def _framed(lines: list[str]) -> bool:
+    """A table is framed when its rows start with a bar; where only some do (" | 10 | | 十、节能环保支出
+    | 41 |" among rows that start with their label) the bar before is an empty first cell."""
+    return all(line.strip().startswith("|") for line in lines)
+
+
 def find_pipe_tables(text: str) -> list[Table]:
     """Bar rows: consecutive lines of cells separated by '|', framed or not."""
-    tables: list[Table] = []
-    current: Table | None = None
+    runs: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] | None = None
     position = 0
     for line in text.split("\n"):
         start = position
         position += len(line) + 1
         if _is_bar_row(line):
             if current is None:
-                current = Table(start, start)
-            current.end = start + len(line)
-            if not _PIPE_RULE.match(line):
-                current.rows.append(_pipe_cells(line, start))
+                current = []
+                runs.append(current)
+            current.append((start, line))
             continue
-        if current is not None:
-            tables.append(current)
-            current = None
-    if current is not None:
-        tables.append(current)
+        current = None
+    tables: list[Table] = []
+    for run in runs:
+        table = Table(run[0][0], run[-1][0] + len(run[-1][1]))
+        rows = [(start, line) for start, line in run if not _PIPE_RULE.match(line)]
+        framed = _framed([line for _, line in rows])
+        table.rows = [_pipe_cells(line, start, framed) for start, line in rows]
+        tables.append(table)
     return [table for table in tables if len(table.rows) >= 2 or any(len(row) >= 3 for row in table.rows)]
 
 

@@ -60,7 +60,7 @@ _INDICATORS = """
     select document_id, record_kind, indicator_name, table_or_prose, project_name, comparator,
            target_text, target_value, target_precision, actual_text, actual_value, actual_precision,
            unit, target_unit, unit_column, completion_pct, completion_precision, weight, weight_precision, score,
-           score_precision, evidence, span_start, span_end
+           score_precision, evidence, span_start, span_end, level1_name
     from marts.fct_performance_indicators {where} order by document_id, indicator_id"""
 
 
@@ -142,7 +142,7 @@ def _indicator(r: dict[str, Any]) -> IndicatorRow:
         completion=figure("completion_pct", "completion_precision", "completion %"),
         weight=figure("weight", "weight_precision", "weight"), score=figure("score", "score_precision", "score"),
         own_target_unit=r["target_unit"], unit_column=r["unit_column"], evidence=r["evidence"],
-        span_start=r["span_start"], span_end=r["span_end"],
+        span_start=r["span_start"], span_end=r["span_end"], level1_name=r["level1_name"],
     )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fiscal.config import project_dir
 from fiscal.quality.envelope import Comparison, Figure, Side, difference, one, ratio_pct, total
-from fiscal.vocabulary import LINE_SUBJECT, STATED_RELATIONS
+from fiscal.vocabulary import FIRST_LEVEL, FIRST_LEVEL_FRAMEWORKS, LINE_SUBJECT, STATED_RELATIONS, first_level_key
 
 PASS, ROUNDING, WARNING, ERROR = "pass", "rounding", "warning", "error"
 INSUFFICIENT, NOT_APPLICABLE = "insufficient_data", "not_applicable"
@@ -100,6 +100,7 @@ class IndicatorRow:
     weight: Figure | None
     score: Figure | None
     own_target_unit: str | None = None  # the target's unit as written (else its row's 计量单位)
+    level1_name: str | None = None  # the 一级指标 the row sits under (None for a first-level item)
     unit_column: str | None = None  # the row's 计量单位, where the table has one
     evidence: str = ""  # the row as written
     span_start: int | None = None
@@ -418,7 +419,9 @@ def vehicles_bought_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 
 def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
-    classes = [line for line in doc.functional if line.level == 1]
+    # Last year's figure of a class in the text is stated beside that class ("比上年决算2354.20万元"),
+    # one class at a time: never a list of last year's classes.
+    classes = [line for line in doc.functional if line.level == 1 and (line.period, line.source) != ("prior", "text")]
     by_group: dict[tuple[str, str, str, str], list[FactRow]] = defaultdict(list)
     named: set[tuple[str, str, str, str, str | None]] = set()
     for line in classes:  # each statement (the text, each table) is checked on its own
@@ -434,6 +437,10 @@ def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
         key = _key(scope, period, basis, None, f"total={total_metric} lines={source}")
         if lhs is None:
             yield Instance("expenditure_eq_sum_of_functional_classes", key, None, missing=total_metric)
+            continue
+        if len(lines) < 2 and source == "text":
+            # One class named in the text ("卫生健康支出(类)决算数为2918.64万元") is not a list of them all.
+            yield Instance("expenditure_eq_sum_of_functional_classes", key, None, missing="a list of the classes")
             continue
         yield Instance(
             "expenditure_eq_sum_of_functional_classes",
@@ -654,10 +661,22 @@ def _subject_figures(doc: DocumentFacts, change: FactRow) -> tuple[FactRow | Non
         change.base or "", (("current", change.basis), ("prior", change.basis))
     )
     if change.subject.startswith(LINE_SUBJECT):
-        # A classified line is stated once, for the current year: its change implies the prior figure.
+        # A classified line's change; its figure last year where the text states it beside the line
+        # ("公共安全支出(类)决算数为2596.38万元,比上年决算2354.20万元增加242.18万元"), else implied.
         line_id = int(change.subject.removeprefix(LINE_SUBJECT))
-        line = next((row for row in doc.functional + doc.economic if row.line_id == line_id), None)
-        return (line if line is not None and (line.period, line.basis) == (period, basis) else None), None
+        lines = doc.functional + doc.economic
+        line = next((row for row in lines if row.line_id == line_id), None)
+        if line is None or (line.period, line.basis) != (period, basis):
+            return None, None
+        compared = next(
+            (
+                row for row in lines
+                if (row.metric, row.name, row.scope, row.source, row.period, row.basis)
+                == (line.metric, line.name, line.scope, line.source, base_period, base_basis)
+            ),
+            None,
+        )  # fmt: skip
+        return line, compared
     current = doc.first(change.subject, scope=change.scope, period=period, basis=basis, project=change.project)
     compared = doc.first(
         change.subject, scope=change.scope, period=base_period, basis=base_basis, project=change.project
@@ -1071,9 +1090,34 @@ def _band_rank(score: Decimal) -> int:
     return 4 if score >= 90 else 3 if score >= 80 else 2 if score >= 60 else 1
 
 
+def _is_first_level(row: IndicatorRow) -> bool:
+    return row.level1_name is None and FIRST_LEVEL.match(row.name) is not None
+
+
 def _scored(doc: DocumentFacts) -> list[IndicatorRow]:
-    """Department-level indicators and scoring items that carry a score."""
-    return [row for row in doc.indicators if row.score is not None and row.project is None]
+    """The department-level items whose scores (or weights) add up to the whole: the first-level items
+    where a report states two or more ("产出(30分)得29分"), never summed with the indicators under
+    them; else every indicator and scoring item."""
+    rows = [row for row in doc.indicators if row.score is not None and row.project is None]
+    first = [row for row in rows if _is_first_level(row)]
+    return first if len(first) >= 2 else rows
+
+
+def _one_framework(rows: list[IndicatorRow]) -> bool:
+    """The items are all the first-level items of one national framework."""
+    names = {first_level_key(row.name) for row in rows}
+    return any(framework <= names for framework in FIRST_LEVEL_FRAMEWORKS)
+
+
+def _complete(rows: list[IndicatorRow]) -> bool:
+    """The items make up the whole: their weights add up to full marks, or they are one framework's set."""
+    if _one_framework(rows):
+        return True
+    weights = [row.weight for row in rows]
+    if any(weight is None for weight in weights):
+        return False
+    summed = total([w for w in weights if w is not None])
+    return abs(summed.value - FULL_MARKS) <= summed.half_width
 
 
 def scores_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -1085,10 +1129,14 @@ def scores_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
     if total_score is None:
         yield Instance("item_scores_sum_to_total_score", key, None, missing="self_eval_score")
         return
+    if not _complete(scored):
+        # Items read in part (an OCR'd table, a summary naming some items) do not add up to the total.
+        yield Instance("item_scores_sum_to_total_score", key, None, missing="items whose weights make up full marks")
+        return
     yield Instance(
         "item_scores_sum_to_total_score",
         key,
-        Comparison(one(total_score.figure()), total([row.score for row in scored])),
+        Comparison(one(total_score.figure()), total([row.score for row in scored if row.score is not None])),
     )
 
 
@@ -1101,8 +1149,13 @@ def weights_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
     if unweighted:
         yield Instance("item_weights_sum_to_full_marks", key, None, missing="weight of " + ", ".join(unweighted))
         return
+    if all(_is_first_level(row) for row in scored) and not _one_framework(scored):
+        # Some first-level items read, not all of one framework's: their weights are not the whole.
+        yield Instance("item_weights_sum_to_full_marks", key, None, missing="all first-level items of one framework")
+        return
     full = Figure(FULL_MARKS, Decimal(0), "full marks", "满分100分 (national framework)")
-    yield Instance("item_weights_sum_to_full_marks", key, Comparison(one(full), total([row.weight for row in scored])))
+    weights = [row.weight for row in scored if row.weight is not None]
+    yield Instance("item_weights_sum_to_full_marks", key, Comparison(one(full), total(weights)))
 
 
 def score_within_weight_rule(doc: DocumentFacts) -> Iterator[Instance]:

@@ -1,0 +1,237 @@
+"""Classes found by scoring every labelled figure (fiscal measure-coverage), not only the core ones.
+Texts are written in the shapes the development sets showed; expected figures are typed from the
+text by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from fiscal.documents.normalise import normalise
+from fiscal.evaluation.coverage import target_of
+from tests.unit.rows import facts_of
+
+_SANGONG = "某局2021年度部门决算\n\n三、“三公”经费支出情况说明\n"
+
+
+def counts(text: str) -> set[tuple[str, D | None]]:
+    return {(f.metric, f.value) for f in facts_of(text) if f.unit not in ("万元", "元", "亿元", "%")}
+
+
+def test_receptions_and_outbound_groups_are_counted_with_their_persons():
+    found = counts(
+        _SANGONG + "公务接待费12.8万元,国内公务接待67批次,660人次。因公出国(境)团组3个,累计出国(境)12人次。"
+        "全年共接待21批次、186人次。外事接待2批次,15人。"
+    )
+    assert {
+        ("reception_batches", D("67")),
+        ("reception_persons", D("660")),  # a figure straight after a comma is read
+        ("three_public_outbound_travel_groups", D("3")),
+        ("three_public_outbound_travel_persons", D("12")),
+        ("reception_batches", D("21")),
+        ("reception_persons", D("186")),
+    } <= found
+    # 外事接待 is the foreign guests' reception, not the domestic batches
+    assert ("reception_batches", D("2")) not in found and ("reception_persons", D("15")) not in found
+
+
+def test_a_persons_count_continues_only_a_groups_count():
+    found = counts(_SANGONG + "单位共有公务用车2辆,186人次参加培训。")
+    assert not {metric for metric, _ in found} & {"reception_persons", "three_public_outbound_travel_persons"}
+
+
+def test_the_comparison_nearest_the_verb_names_the_base():
+    facts = facts_of(
+        _SANGONG + "因公出国支出决算比预算无增减变化,比去年无增减变化;"
+        "公务用车运行维护费支出决算比预算无增减变化,比去年增加1.05万元,增长35.8%。"
+    )
+    changes = {(f.metric, f.subject_metric, f.base, f.value) for f in facts if f.subject_metric}
+    assert changes == {
+        ("change_amount", "three_public_vehicle_operation", "prior_actual", D("1.05")),
+        ("growth_pct", "three_public_vehicle_operation", "prior_actual", D("35.8")),
+    }
+
+
+def test_label_keys_map_onto_the_families_they_name():
+    assert target_of("three_public_total_decrease_pct", {}).family == "growth"
+    assert target_of("three_public_total_decrease_pct", {}).negative
+    assert target_of("three_public_total_increase_vs_budget", {}).base == "current_budget"
+    assert target_of("share_pct_func_205", {}).line == ("functional", "205", None)
+    assert target_of("func_205_basic", {}).family == "functional line column"
+    assert target_of("basic_wage_welfare", {}).line == ("economic", "301", None)
+    assert target_of("indicator_score", {"indicator": "满意度"}).indicator == ("score", "满意度")
+    assert target_of("staff_professional_level6", {}).label == "staff_professional_level6"
+
+
+def first_level(text: str) -> set[tuple[str, D | None, D | None]]:
+    from fiscal.extract.indicators import extract_indicators
+
+    found = extract_indicators(normalise(text).text)
+    return {(i.name, i.weight and i.weight.value, i.score and i.score.value) for i in found.indicators}
+
+
+def test_first_level_scores_summed_up_in_a_sentence_are_items():
+    assert first_level(
+        "经逐项打分,投入（20分）得18分，过程（20分）得19.5分，产出（30分）得29分，效益（30分）得28分，自评得分94.5分。"
+    ) == {("投入", D(20), D(18)), ("过程", D(20), D("19.5")), ("产出", D(30), D(29)), ("效益", D(30), D(28))}
+    # weights and scores stated in two sentences are one item's
+    assert first_level(
+        "评价指标体系总分100分,其中决策指标满分15分、过程指标满分20分、产出指标满分40分、效益指标满分25分。\n"
+        "决策指标得分14.5分,过程指标得分18.2分,产出指标得分37.9分,效益指标得分23.0分。"
+    ) == {("决策指标", D(15), D("14.5")), ("过程指标", D(20), D("18.2")), ("产出指标", D(40), D("37.9")),
+          ("效益指标", D(25), D("23.0"))}  # fmt: skip
+    # a figure with no word before it is a score only where the sentence speaks of scores
+    assert first_level("各项指标得分情况:投入指标17分、过程指标18.5分。") == {
+        ("投入指标", None, D(17)),
+        ("过程指标", None, D("18.5")),
+    }
+    assert first_level("产出指标27分。") == set()
+
+
+def test_only_a_self_evaluation_has_first_level_items():
+    from fiscal.extract.indicators import extract_indicators
+
+    text = normalise("产出(30分)得29分,效益(30分)得28分。").text
+    assert "效益" not in {i.name for i in extract_indicators(text, performance=False).indicators}
+
+
+def _scores_sum(text: str) -> list:
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    return [i for i in evaluate(document_facts(extracted(text))) if i.rule_id == "item_scores_sum_to_total_score"]
+
+
+def test_first_level_scores_are_summed_alone_and_only_when_complete():
+    head = "某局2021年度部门整体支出绩效自评报告\n(二)自评结论\n"
+    table = (
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+        "产出指标\t数量指标\t培训人次\t≥300人次\t320人次\t30\t29\n"
+    )
+    # the four items add up to 94.5; the indicator's 29 under 产出 is not summed again
+    text = head + "投入(20分)得18分,过程(20分)得19.5分,产出(30分)得29分,效益(30分)得28分,自评得分94.5分。\n" + table
+    [instance] = _scores_sum(text)
+    assert instance.comparison is not None and instance.comparison.residual == 0
+    # two of four items read: not a sum of the whole, so no finding either way
+    partial = head + "产出(30分)得29分,效益(30分)得28分,自评得分94.5分。\n"
+    [instance] = _scores_sum(partial)
+    assert instance.comparison is None and instance.missing == "items whose weights make up full marks"
+
+
+def _facts(text: str) -> set[tuple]:
+    return {(f.metric, f.scope, f.period, f.basis, f.amount_wan if f.amount_wan is not None else f.value)
+            for f in facts_of(text)}  # fmt: skip
+
+
+def test_an_income_whose_parts_count_the_carry_over_is_the_side_total():
+    found = _facts(
+        "某妇联2024年部门预算\n二、收入预算情况\n2024年收入预算612.48万元，其中：一般公共预算拨款收入586.18万元；"
+        "其他收入6.30万元；上年结转20.00万元。本年收入为592.48万元。"
+    )
+    assert ("total_income_expenditure", "department", "current", "budget", D("612.48")) in found
+    assert ("income_total", "department", "current", "budget", D("592.48")) in found
+    assert ("income_total", "department", "current", "budget", D("612.48")) not in found
+
+
+def test_the_other_classes_total_is_not_the_spending_total():
+    found = _facts("某镇2022年度部门决算\n一般公共服务支出120.00万元，其他各类支出合计568.37万元。")
+    assert not any(metric == "expenditure_total" for metric, *_ in found)
+
+
+def test_an_aside_s_fund_names_do_not_set_the_scope_after_it():
+    found = _facts(
+        "某镇2017年度部门决算\n2017年度财政拨款收支总计25,829,020.50元，其中：本年财政拨款支出24,502,871.30元"
+        "（一般公共预算财政拨款支出23,622,871.30元，政府性基金预算财政拨款支出880,000.00元），"
+        "年末财政拨款结转和结余1,326,149.20元。"
+    )
+    assert ("carryover_end", "fiscal", "current", "actual", D("132.614920")) in found
+
+
+def test_last_year_s_figure_after_the_budget_compared_is_an_actual():
+    found = _facts(
+        _SANGONG + "因公出国（境）费支出4.12万元，完成预算的68.67%，比预算6.00万元减少1.88万元，"
+        "下降31.33%；比上年5.60万元减少1.48万元，下降26.43%。"
+    )
+    assert ("three_public_outbound_travel", "fiscal", "prior", "actual", D("5.60")) in found
+    assert ("three_public_outbound_travel", "fiscal", "current", "budget", D("6.00")) in found
+
+
+def test_a_completion_of_the_budget_beside_the_figure_is_its_execution_rate():
+    facts = facts_of(_SANGONG + "“三公”经费支出18.26万元，为全年预算20.00万元的91.3%。")
+    assert [(f.subject_metric, f.value) for f in facts if f.metric == "execution_rate_pct"] == [
+        ("three_public_total", D("91.3"))
+    ]
+
+
+def test_last_year_s_figure_of_a_figure_that_could_not_be_placed_is_not_another_s():
+    facts = facts_of(
+        "某县2014年部门决算公开情况\n项目支出10.28亿元，占51.09%。分功能看，某某支出6.38亿元，比上年5.90亿元增长8.1%。"
+    )
+    assert not [f for f in facts if f.period == "prior" or f.metric == "growth_pct"]
+
+
+def lines(text: str) -> list[tuple[str, str, str, D]]:
+    from tests.unit.test_real_document_classes import extracted
+
+    return [(line.name, line.period, line.basis, line.amount_wan) for line in extracted(text).lines]
+
+
+def test_functional_classes_listed_as_parts_or_after_the_classification_s_name_are_lines():
+    assert lines(
+        "某医院2019年度部门决算\n2019年度财政拨款支出3215.80万元，其中：卫生健康支出2918.64万元，"
+        "社会保障和就业支出186.20万元，住房保障支出110.96万元。"
+    ) == [("卫生健康支出", "current", "actual", D("2918.64")), ("社会保障和就业支出", "current", "actual", D("186.20")),
+          ("住房保障支出", "current", "actual", D("110.96"))]  # fmt: skip
+    listed = lines("某局2021年度部门决算\n从支出功能分类看，教育支出27985.30万元，占89.93%；卫生健康支出512.37万元。")
+    assert listed == [
+        ("教育支出", "current", "actual", D("27985.30")),
+        ("卫生健康支出", "current", "actual", D("512.37")),
+    ]
+
+
+def test_last_year_s_figure_of_a_line_is_the_base_of_its_change():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "某局2023年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "公共安全支出（类）决算数为2596.38万元，比上年决算2354.20万元增加242.18万元，增长10.29%。\n"
+    )
+    assert lines(text) == [("公共安全支出", "current", "actual", D("2596.38")),
+                           ("公共安全支出", "prior", "actual", D("2354.20"))]  # fmt: skip
+    [change] = [i for i in evaluate(document_facts(extracted(text))) if i.rule_id == "change_eq_current_minus_prior"]
+    assert change.comparison is not None and change.comparison.residual == 0  # 2596.38 − 2354.20 = 242.18
+
+
+def test_one_class_named_in_the_text_is_not_summed_as_all_of_them():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = "某医院2019年度部门决算\n本年支出合计3215.80万元。\n卫生健康支出（类）决算数为2918.64万元。\n"
+    [instance] = [
+        i for i in evaluate(document_facts(extracted(text))) if i.rule_id == "expenditure_eq_sum_of_functional_classes"
+    ]
+    assert instance.comparison is None and instance.missing == "a list of the classes"
+
+
+def test_vehicles_and_equipment_by_kind_and_not_those_to_be_bought():
+    found = counts(
+        "某局2024年度部门决算\n八、国有资产占用情况说明\n截至2024年12月31日，本部门共有车辆46辆，其中：一般公务用车2辆、"
+        "执法执勤用车38辆、其他用车6辆；单价50万元以上通用设备2台（套），单价100万元（含）以上专用设备28台（套）。"
+        "2025年拟安排购置单价50万元以上通用设备0台（套）。更新购置执法执勤用车1辆。"
+    )
+    assert found >= {
+        ("vehicle_count", D(46)), ("vehicle_count_general", D(2)), ("vehicle_count_law_enforcement", D(38)),
+        ("vehicle_count_other", D(6)), ("equipment_count_general", D(2)), ("equipment_count_special", D(28)),
+        ("vehicle_purchase_count", D(1)),
+    }  # fmt: skip
+    assert ("equipment_count_general", D(0)) not in found and ("vehicle_count_law_enforcement", D(1)) not in found
+
+
+def test_a_row_that_starts_with_a_bar_in_an_unframed_table_has_an_empty_first_cell():
+    from fiscal.extract.tables import find_pipe_tables
+
+    [table] = find_pipe_tables("项目 | 行次 | 决算数 | 项目 | 行次 | 决算数\n | 10 | | 十、节能环保支出 | 41 |\n")
+    assert [c.text for c in table.rows[1]] == ["", "10", "", "十、节能环保支出", "41"]
