@@ -235,3 +235,29 @@ def test_a_row_that_starts_with_a_bar_in_an_unframed_table_has_an_empty_first_ce
 
     [table] = find_pipe_tables("项目 | 行次 | 决算数 | 项目 | 行次 | 决算数\n | 10 | | 十、节能环保支出 | 41 |\n")
     assert [c.text for c in table.rows[1]] == ["", "10", "", "十、节能环保支出", "41"]
+
+
+def test_an_indicator_table_whose_cells_are_a_space_apart_is_read_from_each_row_s_end():
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "项目支出绩效自评表\n（2023年度）\n项目名称 城区污水管网排查检测项目\n"
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+        "产出指标 数量指标 排查检测管网长度 ≥120公里 126.5公里 20 20\n"
+        "质量指标 检测报告合格率 100% 100% 15 15\n"
+        "满意度指标 服务对象满意度指标 周边居民满意度 ≥90% 93% 15 14\n"
+        "总分 100 91.34\n"
+        "偏差原因：部分路段施工受汛期影响。\n"
+    )
+    document = extracted(text)
+    rows = [(i.level1_name, i.name, i.target and i.target.text, i.actual and i.actual.text, i.weight and i.weight.value,
+             i.score and i.score.value) for i in document.indicators]  # fmt: skip
+    assert rows == [
+        ("产出指标", "排查检测管网长度", "≥120公里", "126.5公里", D(20), D(20)),
+        ("产出指标", "检测报告合格率", "100%", "100%", D(15), D(15)),  # 产出指标 spans both rows
+        ("满意度指标", "周边居民满意度", "≥90%", "93%", D(15), D(14)),
+    ]
+    # the 总分 row is the total score as the table states it, not an item
+    assert [(f.metric, f.value) for f in document.facts if f.metric == "self_eval_score"] == [
+        ("self_eval_score", D("91.34"))
+    ]

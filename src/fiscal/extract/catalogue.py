@@ -263,7 +263,12 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         excluded_in=r"该(?:项)?指标|本项(?!目)|此项|权重|分值|指标总分",
     ),
     # People and vehicles
-    P("headcount", r"实有(?:在职)?人(?:数|员)|(?:年末)?实有在职人数|在职人数", "headcount", kinds=(COUNT,)),
+    P(
+        "headcount",
+        r"实有(?:在职)?人(?:数|员)|(?:年末)?实有在职人数|在职人数|(?:年末)?在职(?:教职工|职工|干部职工|人员)(?:总数|人数)?",
+        "headcount",
+        kinds=(COUNT,),
+    ),
     P("headcount_on_payroll", r"(?:正式)?在编(?:人员|人数)", "headcount_on_payroll", kinds=(COUNT,)),
     P("headcount_authorised", r"(?:事业|行政)?编制(?:人数|数)?", "headcount_authorised", kinds=(COUNT,)),
     P("project_count", r"项目(?:总数|数量|个数)", "project_count", kinds=(COUNT,)),

@@ -17,8 +17,8 @@ from fiscal.documents.metadata import (
 from fiscal.documents.normalise import NormalisedText, normalise
 from fiscal.documents.reader import SourceDocument, read_document, source_of
 from fiscal.extract.fiscal_tables import extract_fiscal_tables
-from fiscal.extract.indicators import extract_indicators
-from fiscal.extract.model import Extraction, ExtractionIssue, Fact, StandardTable
+from fiscal.extract.indicators import TotalScore, extract_indicators
+from fiscal.extract.model import Extraction, ExtractionIssue, Fact, Provenance, StandardTable
 from fiscal.extract.statements import extract_statements
 from fiscal.extract.tables import find_tables
 
@@ -46,6 +46,7 @@ def process_text(source: SourceDocument) -> ProcessedDocument:
     performance = metadata.doc_type in (PERFORMANCE_OVERALL, PERFORMANCE_PROJECT)
     indicators = extract_indicators(text.text, found_tables, performance=performance)
     extraction.indicators = indicators.indicators
+    extraction.facts.extend(_total_score_fact(total) for total in indicators.total_scores)
     tables = extract_fiscal_tables(text.text, found_tables)
     extraction.facts.extend(tables.facts)
     extraction.lines.extend(tables.lines)
@@ -123,3 +124,14 @@ def process_file(path: Path) -> ProcessedDocument:
         _log.exception("extractor bug on %s", path)
         reason = f"extractor bug (ours, not the file's; traceback in the log): {type(error).__name__}: {error}"
         return ProcessedDocument(source or source_of(path), QUARANTINED, reason[:1000])
+
+
+def _total_score_fact(total: TotalScore) -> Fact:
+    """An indicator table's 合计/总分 row: the total score as the table states it (the text may state it
+    again; whether the two agree is the stated-twice rule's question)."""
+    score = total.score
+    assert score.value is not None
+    provenance = Provenance(total.start, total.end, total.evidence, total.start, "", "indicator_table_total")
+    return Fact(metric="self_eval_score", scope="department", period="current", basis="actual", value=score.value,
+                unit="分", precision=score.precision, amount_wan=None, precision_wan=None, value_text=score.text,
+                provenance=provenance, project_name=total.project)  # fmt: skip

@@ -71,10 +71,22 @@ _ITEM_WEIGHT = re.compile(r"(?:总分值|总分|分值|权重|指标)(?:为|是)
 _NOT_ASSESSED = re.compile(r"不考核|不参与评分|不适用")
 
 
+@dataclass(frozen=True)
+class TotalScore:
+    """The score of an indicator table's 合计/总分 row: the self-evaluation's total, as the table states it."""
+
+    score: Measure
+    start: int
+    end: int
+    evidence: str
+    project: str | None
+
+
 @dataclass
 class IndicatorExtraction:
     indicators: list[Indicator] = field(default_factory=list)
     consumed: list[tuple[int, int]] = field(default_factory=list)  # spans these records account for
+    total_scores: list[TotalScore] = field(default_factory=list)
 
 
 def parse_measure(text: str | None) -> Measure | None:
@@ -143,13 +155,14 @@ def _named_columns(row: list[Cell]) -> dict[str, int]:
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计)$")
 
 
-def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicator]:
+def _indicators_from_table(table: Table, number: int, text: str) -> tuple[list[Indicator], list[TotalScore]]:
     header_index = next((i for i, row in enumerate(table.rows) if _named_columns(row)), None)
     if header_index is None:
-        return []
+        return [], []
     columns = _named_columns(table.rows[header_index])
     if "target" not in columns and "actual" not in columns and "score" not in columns:
-        return []
+        return [], []
+    totals: list[TotalScore] = []
     project = _report_project(text, table.start)
     records: list[Indicator] = []
     carried: dict[str, str | None] = {"level1": None, "level2": None}
@@ -167,8 +180,15 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
             if cell(row, level):
                 carried[level] = cell(row, level)
         name = cell(row, "name")
-        if not name or _TOTAL_ROW.match(re.sub(r"\s", "", name)):
-            continue  # a 合计 row is the total score, not an item
+        if name and _TOTAL_ROW.match(re.sub(r"\s", "", name)):
+            # a 合计 row is the total score, not an item
+            score = parse_measure(cell(row, "score"))
+            if score is not None and score.value is not None:
+                evidence = " | ".join(c.text for c in row if c.text)
+                totals.append(TotalScore(score, row[0].start, row[-1].end, evidence, project))
+            continue
+        if not name:
+            continue
         start, end = row[0].start, row[-1].end
         unit = cell(row, "unit")
         unit = unit if unit and len(unit.strip()) <= _MAX_UNIT_CHARS else None  # a shifted row's prose is no unit
@@ -193,7 +213,7 @@ def _indicators_from_table(table: Table, number: int, text: str) -> list[Indicat
                 unit_column=unit,
             )
         )
-    return records
+    return records, totals
 
 
 # ---- prose ------------------------------------------------------------------------------------
@@ -377,9 +397,10 @@ def extract_indicators(
     out = IndicatorExtraction()
     tables = find_tables(text) if tables is None else tables
     for number, table in enumerate(tables, start=1):
-        records = _indicators_from_table(table, number, text)
+        records, totals = _indicators_from_table(table, number, text)
         if records:
             out.indicators.extend(records)
+            out.total_scores.extend(totals)
             out.consumed.append((table.start, table.end))
     tracker = SectionTracker()
     position = 0

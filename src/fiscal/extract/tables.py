@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -136,6 +137,7 @@ def find_tables(text: str) -> list[Table]:
         + _find_cell_lines_tables(text)
         + _find_one_line_funds(text)
         + _find_two_line_funds(text)
+        + _find_spaced_indicator_tables(text)
     )
     return sorted(found, key=lambda table: table.start)
 
@@ -458,6 +460,117 @@ def _funds_row(line: str, start: int, width: int) -> list[Cell] | None:
     if len(tokens) != width or not all(_FIGURE_OR_DASH.match(token) for token, _ in tokens):
         return None
     return [Cell(label.group(0), start, start + label.end()), *(Cell(t, at, at + len(t)) for t, at in tokens)]
+
+
+# ---- indicator tables a space apart -----------------------------------------------------------------
+# A header line of column names, then a row a line: "产出指标 数量指标 排查检测管网长度 ≥120公里 126.5公里 20 20",
+# whose merged 一级/二级 cells are printed only on the row they start. Normalisation joins what a space
+# parted between words ("产出指标数量指标排查检测管网长度≥120公里126.5公里20 20"), so a row is read from
+# its end: one value per column, then the name, then the level names the national frameworks use.
+_LEVEL_COLUMNS = r"一级指标|二级指标"
+_NAME_COLUMNS = r"三级指标|指标名称|绩效指标"
+_VALUE_COLUMNS = {
+    "measure": r"年度指标值|指标值|目标值|年初目标值|实际完成值|完成值|实际值",
+    "percent": r"完成率|完成比例",
+    "number": r"分值|权重|得分",
+}
+_HEADER_WORD = re.compile(rf"{_LEVEL_COLUMNS}|{_NAME_COLUMNS}|" + "|".join(_VALUE_COLUMNS.values()))
+_VALUE_AT_END = {
+    "number": re.compile(r"\s*(?P<v>\d+(?:\.\d+)?)\s*$"),
+    "percent": re.compile(r"\s*(?P<v>\d+(?:\.\d+)?%)\s*$"),
+    # a comparator, a figure and its unit ("≥120公里", "100%", "≤5天")
+    "measure": re.compile(r"\s*(?P<v>(?:≥|≤|>=|<=|>|<|=)?\s*\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3})?)\s*$"),
+}
+_TOTAL_ROW_LINE = re.compile(r"^\s*(总分|合计|总计)\s*\d")
+_INDICATOR_LEVELS = re.compile(
+    r"^(?P<level1>(?:产出|效益|满意度|成本|决策|过程|投入|效果)指标)?"
+    r"(?P<level2>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
+    r"经济成本|社会成本|生态环境成本)指标)?"
+)
+
+
+def _spaced_indicator_header(line: str, start: int) -> list[tuple[Cell, str]] | None:
+    """The columns of an indicator table's header line (and the kind of value under each), or None."""
+    words = list(_HEADER_WORD.finditer(line))
+    if not words or re.sub(r"[\s|\t]", "", line) != "".join(m.group(0) for m in words):
+        return None
+    columns = [(Cell(m.group(0), start + m.start(), start + m.end()), _column_kind(m.group(0))) for m in words]
+    kinds = [kind for _, kind in columns]
+    if kinds.count("name") != 1 or len(kinds) - kinds.index("name") - 1 < 2:
+        return None
+    return columns
+
+
+def _column_kind(word: str) -> str:
+    if re.fullmatch(_LEVEL_COLUMNS, word):
+        return "level"
+    if re.fullmatch(_NAME_COLUMNS, word):
+        return "name"
+    return next(kind for kind, words in _VALUE_COLUMNS.items() if re.fullmatch(words, word))
+
+
+def _spaced_indicator_row(line: str, start: int, columns: list[tuple[Cell, str]]) -> list[Cell] | None:
+    """The row's cells under the header's columns, read from its end; None for a line that is not a
+    row (a value missing or in words, or no name left)."""
+    kinds = [kind for _, kind in columns]
+    name_at = kinds.index("name")
+    total = _TOTAL_ROW_LINE.match(line)
+    end = len(line)
+    values: list[Cell] = []
+    for kind in reversed(kinds[name_at + 1 :]):
+        found = _VALUE_AT_END[kind].search(line, 0, end)
+        if found is None and total and kind != "number":
+            values.insert(0, Cell("", start + end, start + end))  # "总分 100 91.34": no target under a total
+            continue
+        if found is None:
+            return None
+        values.insert(0, Cell(found.group("v").replace(" ", ""), start + found.start("v"), start + found.end("v")))
+        end = found.start()
+    lead = line[:end].strip()
+    if total:
+        label = Cell(total.group(1), start, start + len(total.group(1)))
+        return [*(Cell("", start, start) for _ in range(name_at)), label, *values]
+    levels = _INDICATOR_LEVELS.match(lead)
+    assert levels is not None  # every group is optional
+    name = lead[levels.end() :]
+    if not name or re.search(r"\d", name) or len(name) > 30:
+        return None
+    offset = start + line.find(lead)
+
+    def cell(group: str) -> Cell:
+        at = levels.start(group) if levels.group(group) else levels.end()
+        return Cell(levels.group(group) or "", offset + at, offset + at + len(levels.group(group) or ""))
+
+    level_cells = [cell("level1"), cell("level2")][2 - name_at :] if name_at else []
+    name_cell = Cell(name, offset + levels.end(), offset + levels.end() + len(name))
+    return [*level_cells, name_cell, *values]
+
+
+def _find_spaced_indicator_tables(text: str) -> list[Table]:
+    tables: list[Table] = []
+    lines = list(_lines_with_starts(text))
+    for index, (start, line) in enumerate(lines):
+        if "\t" in line or "|" in line:
+            continue
+        columns = _spaced_indicator_header(line, start)
+        if columns is None:
+            continue
+        rows = [[column for column, _ in columns]]
+        for row_start, row_line in lines[index + 1 :]:
+            row = _spaced_indicator_row(row_line, row_start, columns)
+            if row is None:
+                break
+            rows.append(row)
+        if len(rows) > 1:
+            tables.append(Table(start, max(cell.end for cell in rows[-1]), rows))
+    return tables
+
+
+def _lines_with_starts(text: str) -> Iterator[tuple[int, str]]:
+    position = 0
+    for line in text.split("\n"):
+        yield position, line
+        position += len(line) + 1
 
 
 def _find_one_line_funds(text: str) -> list[Table]:
