@@ -261,3 +261,29 @@ def test_an_indicator_table_whose_cells_are_a_space_apart_is_read_from_each_row_
     assert [(f.metric, f.value) for f in document.facts if f.metric == "self_eval_score"] == [
         ("self_eval_score", D("91.34"))
     ]
+
+
+def test_a_first_level_score_is_the_sum_of_the_indicators_under_it_when_all_are_read():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    head = "某街道2023年度部门整体支出绩效自评报告\n二、自评结果\n产出指标(分值40分)得36.5分。\n"
+    table = (
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+        "产出指标 数量指标 新增就业人数 ≥300人 320人 10 10.00\n"
+        "质量指标 培训合格率 ≥90% 95% 10 10.00\n"
+        "时效指标 按期完成率 100% 90% 10 8.00\n"
+        "成本指标 人均培训成本 ≤800元 760元 10 7.50\n"
+    )
+
+    def instances(text: str) -> list:
+        rule = "first_level_score_eq_sum_of_its_indicators"
+        return [i for i in evaluate(document_facts(extracted(text))) if i.rule_id == rule]
+
+    # 10.00 + 10.00 + 8.00 + 7.50 = 35.50 against the 36.5 the summary states
+    [instance] = instances(head + table)
+    assert instance.comparison is not None and instance.comparison.residual == D("1.00")
+    # a row not read (weights 30 of 40): not the item's whole, no finding either way
+    [partial] = instances(head + table.rsplit("成本指标", 1)[0])
+    assert partial.comparison is None

@@ -82,6 +82,15 @@ def _error_rows(warehouse: Path) -> dict[str, list[tuple[str, str]]]:
     return errors
 
 
+def _check_figures(identity: dict) -> str:
+    """The figures of an identity's `check` (["sum", total, [parts…]], the authored sets' form), as text."""
+
+    def flat(item: object) -> list[str]:
+        return [x for part in item for x in flat(part)] if isinstance(item, list) else [str(item)]
+
+    return " ".join(flat(identity.get("check", []))[1:])
+
+
 def score_findings(labels: Path, warehouse: Path) -> FindingsScore:
     errors = _error_rows(warehouse)
     documents = []
@@ -91,7 +100,9 @@ def score_findings(labels: Path, warehouse: Path) -> FindingsScore:
         source_file = label_path.with_suffix(".txt").name
         found = errors.get(source_file, [])
         document = DocumentFindings(label_path.stem, len(failing), [f"{rule}: {sides}" for rule, sides in found])
-        failing_figures = [figures_in(f"{i.get('formula', '')} {i.get('note', '')}") for i in failing]
+        failing_figures = [
+            figures_in(f"{i.get('formula', '')} {i.get('note', '')} {_check_figures(i)}") for i in failing
+        ]
         document.at_failing_figures = any(
             len(figures_in(sides, any_unit=True) & figures) >= min(_SHARED_FIGURES, len(figures))
             for _, sides in found

@@ -138,6 +138,7 @@ def find_tables(text: str) -> list[Table]:
         + _find_one_line_funds(text)
         + _find_two_line_funds(text)
         + _find_spaced_indicator_tables(text)
+        + _find_cell_line_indicator_tables(text)
     )
     return sorted(found, key=lambda table: table.start)
 
@@ -481,11 +482,17 @@ _VALUE_AT_END = {
     # a comparator, a figure and its unit ("≥120公里", "100%", "≤5天")
     "measure": re.compile(r"\s*(?P<v>(?:≥|≤|>=|<=|>|<|=)?\s*\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3})?)\s*$"),
 }
+_SCORE_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 _TOTAL_ROW_LINE = re.compile(r"^\s*(总分|合计|总计)\s*\d")
+_LEVEL2_NAMES = (
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本|生态环境成本)指标"
+)
+# Both level names where a row starts both merged cells; one name alone is the 二级 where it can be
+# one (成本指标 under 产出指标), since the 一级 cell spans more rows.
 _INDICATOR_LEVELS = re.compile(
-    r"^(?P<level1>(?:产出|效益|满意度|成本|决策|过程|投入|效果)指标)?"
-    r"(?P<level2>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
-    r"经济成本|社会成本|生态环境成本)指标)?"
+    rf"^(?:(?P<level1>(?:产出|效益|满意度|成本|决策|过程|投入|效果)指标)(?={_LEVEL2_NAMES}))?(?P<level2>{_LEVEL2_NAMES})"
+    r"|^(?P<level1_alone>(?:产出|效益|满意度|成本|决策|过程|投入|效果)指标)"
+    r"|^"
 )
 
 
@@ -537,11 +544,13 @@ def _spaced_indicator_row(line: str, start: int, columns: list[tuple[Cell, str]]
         return None
     offset = start + line.find(lead)
 
-    def cell(group: str) -> Cell:
-        at = levels.start(group) if levels.group(group) else levels.end()
-        return Cell(levels.group(group) or "", offset + at, offset + at + len(levels.group(group) or ""))
+    def cell(*groups: str) -> Cell:
+        group = next((g for g in groups if levels.group(g)), None)
+        if group is None:
+            return Cell("", offset + levels.end(), offset + levels.end())
+        return Cell(levels.group(group), offset + levels.start(group), offset + levels.end(group))
 
-    level_cells = [cell("level1"), cell("level2")][2 - name_at :] if name_at else []
+    level_cells = [cell("level1", "level1_alone"), cell("level2")][2 - name_at :] if name_at else []
     name_cell = Cell(name, offset + levels.end(), offset + levels.end() + len(name))
     return [*level_cells, name_cell, *values]
 
@@ -564,6 +573,64 @@ def _find_spaced_indicator_tables(text: str) -> list[Table]:
         if len(rows) > 1:
             tables.append(Table(start, max(cell.end for cell in rows[-1]), rows))
     return tables
+
+
+def _find_cell_line_indicator_tables(text: str) -> list[Table]:
+    """An indicator table copied one cell to a line: its header's column names on consecutive lines,
+    then each row's cells, as many lines as the header has (a merged cell printed once would shift
+    the rest, so reading stops at the first row whose weight and score are not figures); a 合计/总分
+    row gives its weight and score only."""
+    lines = list(_lines_with_starts(text))
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        header: list[tuple[Cell, str]] = []
+        while index + len(header) < len(lines):
+            start, line = lines[index + len(header)]
+            word = line.strip()
+            if not word or not _HEADER_WORD.fullmatch(word):
+                break
+            header.append((Cell(word, start + line.index(word), start + line.index(word) + len(word)),
+                           _column_kind(word)))  # fmt: skip
+        kinds = [kind for _, kind in header]
+        if kinds.count("name") != 1 or len(kinds) - kinds.index("name") - 1 < 2 or kinds[-1] != "number":
+            index += max(len(header), 1)
+            continue
+        position = index + len(header)
+        rows = [[cell for cell, _ in header]]
+        while position < len(lines):
+            row, used = _cell_line_row(lines[position:], header)
+            if row is None:
+                break
+            rows.append(row)
+            position += used
+        if len(rows) > 1:
+            tables.append(Table(rows[0][0].start, max(cell.end for cell in rows[-1]), rows))
+        index = position
+    return tables
+
+
+def _cell_line_row(lines: list[tuple[int, str]], header: list[tuple[Cell, str]]) -> tuple[list[Cell] | None, int]:
+    """One row of a one-cell-a-line indicator table from the top of `lines`, and how many lines it took."""
+    cells = [Cell(line.strip(), start + line.find(line.strip()), start + line.find(line.strip()) + len(line.strip()))
+             for start, line in lines[: len(header)]]  # fmt: skip
+    if cells and re.fullmatch(r"合计|总分|总计", cells[0].text):
+        numbers = sum(1 for _, kind in header if kind == "number")
+        figures = cells[1 : 1 + numbers]
+        if len(figures) != numbers or not all(_SCORE_CELL.match(cell.text) for cell in figures):
+            return None, 0
+        blank = Cell("", cells[0].start, cells[0].start)
+        name_at = [kind for _, kind in header].index("name")
+        row = [*([blank] * name_at), cells[0], *([blank] * (len(header) - name_at - 1 - numbers)), *figures]
+        return row, 1 + numbers
+    if len(cells) < len(header) or any(not cell.text for cell in cells):
+        return None, 0
+    for cell, (_, kind) in zip(cells, header, strict=True):
+        if kind == "number" and not _SCORE_CELL.match(cell.text):
+            return None, 0
+        if kind in ("level", "name") and (re.search(r"\d", cell.text) or _HEADER_WORD.fullmatch(cell.text)):
+            return None, 0
+    return cells, len(header)
 
 
 def _lines_with_starts(text: str) -> Iterator[tuple[int, str]]:

@@ -1158,6 +1158,33 @@ def weights_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
     yield Instance("item_weights_sum_to_full_marks", key, Comparison(one(full), total(weights)))
 
 
+def first_level_scores_rule(doc: DocumentFacts) -> Iterator[Instance]:
+    """A first-level item's score ("产出指标得36.5分") against the scores of the indicators under it in
+    the table, where those are all of them: their weights add up to the item's weight."""
+    items = [row for row in doc.indicators if _is_first_level(row) and row.score is not None and row.project is None]
+    for item in items:
+        under = [
+            row for row in doc.indicators
+            if row.level1_name and first_level_key(row.level1_name) == first_level_key(item.name)
+            and row.score is not None and row.project is None
+        ]  # fmt: skip
+        if not under:
+            continue
+        key = f"item={first_level_key(item.name)}"
+        weights = [row.weight for row in under]
+        if item.weight is None or any(weight is None for weight in weights):
+            yield Instance("first_level_score_eq_sum_of_its_indicators", key, None, missing="weights of the indicators")
+            continue
+        summed = total([weight for weight in weights if weight is not None])
+        if abs(summed.value - item.weight.value) > summed.half_width + item.weight.half_unit:
+            # the table's rows under the item were not all read: their scores are not its whole
+            missing = "all indicators of the item"
+            yield Instance("first_level_score_eq_sum_of_its_indicators", key, None, missing=missing)
+            continue
+        scores = [row.score for row in under if row.score is not None]
+        yield Instance("first_level_score_eq_sum_of_its_indicators", key, Comparison(one(item.score), total(scores)))
+
+
 def score_within_weight_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for row in doc.indicators:
         if row.score is None or row.weight is None:
@@ -1529,6 +1556,15 @@ RULES: tuple[Rule, ...] = (
         "The weights of the items add up to full marks (100)",
         ("indicator and scoring-item weights",),
         weights_sum_rule,
+    ),
+    Rule(
+        "first_level_score_eq_sum_of_its_indicators",
+        "table_text",
+        "error",
+        "一级指标得分 = 其下各指标得分之和",
+        "A first-level item's score is the sum of the scores of the indicators under it",
+        ("indicator and scoring-item scores and weights",),
+        first_level_scores_rule,
     ),
     Rule(
         "score_within_weight",
