@@ -97,6 +97,10 @@ _METRICS = [
     Metric("procurement_goods", "政府采购货物支出", "Government procurement of goods"),
     Metric("procurement_works", "政府采购工程支出", "Government procurement of works"),
     Metric("procurement_services", "政府采购服务支出", "Government procurement of services"),
+    # By how it was organised: 政府集中采购 + 部门集中采购 + 分散采购 = the total.
+    Metric("procurement_centralized", "政府集中采购", "Procurement through the central purchasing body"),
+    Metric("procurement_departmental_centralized", "部门集中采购", "Procurement centralised by the department"),
+    Metric("procurement_decentralized", "分散采购", "Decentralised procurement"),
     Metric("procurement_sme_awarded", "授予中小企业合同金额", "Procurement awarded to SMEs"),
     Metric("procurement_micro_awarded", "授予小微企业合同金额", "Procurement awarded to micro firms"),
     Metric("procurement_sme_reserved", "面向中小企业预留采购预算", "Procurement budget reserved for SMEs"),

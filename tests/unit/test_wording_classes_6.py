@@ -287,3 +287,16 @@ def test_a_first_level_score_is_the_sum_of_the_indicators_under_it_when_all_are_
     # a row not read (weights 30 of 40): not the item's whole, no finding either way
     [partial] = instances(head + table.rsplit("成本指标", 1)[0])
     assert partial.comparison is None
+
+
+def test_procurement_by_how_it_was_organised():
+    found = {(f.metric, f.amount_wan) for f in facts_of(
+        "某市2025年一季度政府采购情况\n全市政府采购规模1.32亿元。政府集中采购、部门集中采购、分散采购规模分别为0.54亿元、"
+        "0.04亿元和0.74亿元。"
+    )}  # fmt: skip
+    assert {
+        ("procurement_total", D("13200.00")),
+        ("procurement_centralized", D("5400.00")),
+        ("procurement_departmental_centralized", D("400.00")),
+        ("procurement_decentralized", D("7400.00")),
+    } <= found

@@ -121,6 +121,9 @@ _METRIC_ALIASES = {
     "vehicle_count_confidential_comm": "vehicle_count_confidential",
     "staff_authorized": "headcount_authorised",
     "staff_in_service": "headcount",
+    "procurement_small_micro_of_sme": "procurement_micro_awarded",
+    "procurement_sme": "procurement_sme_awarded",
+    "procurement_small_micro": "procurement_micro_awarded",
 }
 # Economic 类 the labels name by what they are (basic_wage_welfare: 工资福利支出, 301).
 _ECONOMIC_CLASS_KEYS = {

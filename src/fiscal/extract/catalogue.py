@@ -207,6 +207,13 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("procurement_goods", r"政府采购货物|货物类?(?:政府)?采购(?:支出)?", "procurement_goods"),
     P("procurement_works", r"政府采购工程|工程类?(?:政府)?采购(?:支出)?", "procurement_works"),
     P("procurement_services", r"政府采购服务|服务类?(?:政府)?采购(?:支出)?", "procurement_services"),
+    P("procurement_centralized", r"政府集中采购(?:预算|金额|规模)?", "procurement_centralized"),
+    P(
+        "procurement_departmental_centralized",
+        r"部门集中采购(?:预算|金额|规模)?",
+        "procurement_departmental_centralized",
+    ),
+    P("procurement_decentralized", r"分散采购(?:预算|金额|规模)?", "procurement_decentralized"),
     P("procurement_sme_reserved", r"面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_sme_reserved"),
     P("procurement_micro_reserved", r"面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?", "procurement_micro_reserved"),
     P("procurement_sme_awarded", r"授予中小企业合同(?:金额)?", "procurement_sme_awarded"),
