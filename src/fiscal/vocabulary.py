@@ -163,6 +163,17 @@ _METRICS = [
 
 METRICS: dict[str, Metric] = {metric.key: metric for metric in _METRICS}
 
+# Ways one whole is broken down: a page may state two of them for one whole ("货物、工程、服务…分别占"
+# and "政府集中采购、部门集中采购、分散采购…分别占"), each adding up to 100 % on its own.
+BREAKDOWN_OF = {
+    **dict.fromkeys(("procurement_goods", "procurement_works", "procurement_services"), "by_kind"),
+    **dict.fromkeys(
+        ("procurement_centralized", "procurement_departmental_centralized", "procurement_decentralized"),
+        "by_organisation",
+    ),
+    **dict.fromkeys(("procurement_sme_awarded", "procurement_micro_awarded"), "by_supplier_size"),
+}
+
 # The relation a stated_comparison's words assert of actual against budget.
 STATED_RELATIONS = {
     "大于": ">",

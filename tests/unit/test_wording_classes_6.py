@@ -300,3 +300,41 @@ def test_procurement_by_how_it_was_organised():
         ("procurement_departmental_centralized", D("400.00")),
         ("procurement_decentralized", D("7400.00")),
     } <= found
+
+
+def _changes(text: str) -> set[tuple]:
+    return {(f.metric, f.subject_metric, f.base, f.amount_wan if f.amount_wan is not None else f.value)
+            for f in facts_of(text) if f.subject_metric}  # fmt: skip
+
+
+def test_what_changed_is_named_before_a_comparison_or_an_aside():
+    assert _changes(
+        "某工会2024年度部门决算\n2024年度收、支总计均为357.21万元。收、支与2023年度相比,减少17.84万元,下降4.8%。"
+    ) == {("change_amount", "total_income_expenditure", "prior_actual", D("-17.84")),
+          ("growth_pct", "total_income_expenditure", "prior_actual", D("-4.8"))}  # fmt: skip
+    assert ("change_amount", "three_public_vehicle", "initial_budget", D("1833.7")) in _changes(
+        _SANGONG + "公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费2,337.35万元,"
+        "公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元。"
+    )
+    assert ("change_amount", "three_public_vehicle_purchase", "prior_actual", D("126.72")) in _changes(
+        _SANGONG + "公务用车购置费342.18万元,公务用车购置全区增加126.72万元。"
+    )
+
+
+def test_two_breakdowns_of_one_whole_each_total_100_on_their_own():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "某市2025年一季度政府采购规模情况\n全市政府采购规模为1.32亿元。其中,货物、工程、服务政府采购规模分别为0.72亿元、"
+        "0.02亿元和0.59亿元,占全市政府采购规模比例为54.54%、1.51%和44.69%。从组织形式看,政府集中采购、部门集中采购、"
+        "分散采购规模分别为0.54亿元、0.04亿元和0.74亿元,分别占全市政府采购规模的40.91%、3.03%和56.06%。"
+    )
+    sums = {
+        i.key: i.comparison.residual
+        for i in evaluate(document_facts(extracted(text)))
+        if i.rule_id == "shares_of_whole_total_100" and i.comparison
+    }
+    # 54.54 + 1.51 + 44.69 = 100.74 (a misprint); 40.91 + 3.03 + 56.06 = 100.00
+    assert sorted(sums.values()) == [D("0.00"), D("0.74")]

@@ -20,7 +20,7 @@ from fiscal.vocabulary import METRICS, STATED_RELATIONS
 # Words that may stand between a figure's name and the number without changing what it is.
 FILLER = (
     r"(?:\d{4}年度?|支出|收入|经费|费用|资金|金额|总金额|总额|总数|规模|数据|合计|总计|共计|共|计|决算数?|预算数?|执行数?|安排|"
-    r"实际|开支|下达|拨付|全年|年度|为|是|达到?|约|了|均|各|仅|只有|(?:一般)?公共预算|财政拨款|人民币|"
+    r"实际|开支|下达|拨付|全年|年度|为|是|达到?|约|了|均|各|仅|只有|(?:一般)?公共预算|财政拨款|人民币|全[区市县省州]|"
     r"\(调整后\)|\((?![类款项])[^()]{1,20}\)|[\"”]|:|\s)*"
 )
 # A label made only of basis words refers to the figure its paragraph is about ("决算数2.75万元").

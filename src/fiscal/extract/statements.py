@@ -459,12 +459,13 @@ class StatementExtractor:
         elif (
             q.kind == PERCENT
             and state.respective_facts
-            and (cat.SHARE.match(tail.strip(" ,")) or cat.RESPECTIVELY.search(tail) or not tail.strip(" 、,和及与"))
-        ):
+            and (cat.SHARE.match(_without_respectively(tail)) or cat.RESPECTIVELY.search(tail)
+                 or not tail.strip(" 、,和及与"))
+        ):  # fmt: skip
             index = state.respective_shares
             if index >= len(state.respective_facts):
                 return False
-            share = cat.SHARE.match(re.split(r"分别|各", tail.strip(" ,"))[0])
+            share = cat.SHARE.match(re.split(r"分别|各", _without_respectively(tail))[0])
             if index == 0:
                 # "占全市政府采购规模比例为54.54%、1.51%和44.69%": every share is of the whole named first.
                 base = cat.match_label(_share_base_words(share.group("base")), MONEY) if share else None
@@ -1510,11 +1511,14 @@ def _change_subject_words(text: str) -> str:
     "收支较上年决算数" → 收支; "公务接待费支出决算比预算无增减变化" → 公务接待费支出决算."""
     # "与2015年度决算数26.18万元相比,减少5.72万元": the comparison closes after the figure.
     text = re.sub(r"^(?:与[^,;]*?)?相比(?:较)?", "", text)
+    # "收、支与2023年度相比,减少17.84万元": the comparison closes the subject's clause.
+    text = re.sub(r"(?<=[^,;])(?:与|同)[^,;与]*?相比(?:较)?$", "", text)
     parts = _COMPARISON_WORD.split(text, maxsplit=1)
     cleaned = parts[0] if len(parts) == 2 and parts[0].strip() else _COMPARED_WITH.sub("", text)
     if (change := cat.change_at_end(cleaned)) is not None:
         cleaned = cleaned[: change.start()] + change.group("subject")
-    return re.sub(r"(?:无增减变化|无变化|基本持平|持平|不变)$", "", cleaned).strip(" ,")
+    # "(其中:…5,297.40万元),比年初预算增加": the aside's closing bracket names nothing
+    return re.sub(r"(?:无增减变化|无变化|基本持平|持平|不变)$", "", cleaned).strip(" ,()")
 
 
 def _bare_prefix(prefix: str) -> bool:
@@ -1551,6 +1555,11 @@ def _states_money(line: str) -> bool:
 def _tail_offset(label: str) -> int:
     breaks = list(_CLAUSE_BREAK.finditer(label))
     return breaks[-1].end() if breaks else 0
+
+
+def _without_respectively(tail: str) -> str:
+    """ "分别占全市政府采购规模的" → "占全市政府采购规模的": the shares of a list, said before the whole."""
+    return re.sub(r"^(?:分别|各自?)", "", tail.strip(" ,"))
 
 
 def _last_clause(name: str) -> str:

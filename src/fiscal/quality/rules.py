@@ -21,7 +21,14 @@ from pathlib import Path
 
 from fiscal.config import project_dir
 from fiscal.quality.envelope import Comparison, Figure, Side, difference, one, ratio_pct, total
-from fiscal.vocabulary import FIRST_LEVEL, FIRST_LEVEL_FRAMEWORKS, LINE_SUBJECT, STATED_RELATIONS, first_level_key
+from fiscal.vocabulary import (
+    BREAKDOWN_OF,
+    FIRST_LEVEL,
+    FIRST_LEVEL_FRAMEWORKS,
+    LINE_SUBJECT,
+    STATED_RELATIONS,
+    first_level_key,
+)
 
 PASS, ROUNDING, WARNING, ERROR = "pass", "rounding", "warning", "error"
 INSUFFICIENT, NOT_APPLICABLE = "insufficient_data", "not_applicable"
@@ -613,6 +620,7 @@ def _shares_total_100(doc: DocumentFacts, row: FactRow) -> bool:
         if other.pct is not None
         and (other.share_of, other.scope, other.period, other.basis) == (row.share_of, row.scope, row.period, row.basis)
         and other.source == row.source
+        and BREAKDOWN_OF.get(other.metric, "") == BREAKDOWN_OF.get(row.metric, "")
     ]
     return len(siblings) >= 2 and sum(other.pct for other in siblings if other.pct is not None) == 100
 
@@ -622,18 +630,20 @@ def shares_total_100_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
     Only a complete list is checked: its parts' amounts add up to the whole within rounding. A list
     of some of the parts ("其中 …占 40%") may total anything below 100."""
-    groups: dict[tuple[str, str, str, str, str], list[FactRow]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str, str, str], list[FactRow]] = defaultdict(list)
     for row in doc.facts + doc.functional + doc.economic:
         stated = row.pct is not None and row.pct_half_unit is not None and row.value is not None
         if stated and row.share_of and row.share_of != row.metric:
-            groups[(row.share_of, row.scope, row.period, row.basis, row.source)].append(row)
-    for (share_of, scope, period, basis, source), parts in groups.items():
+            breakdown = BREAKDOWN_OF.get(row.metric, "")
+            groups[(row.share_of, row.scope, row.period, row.basis, row.source, breakdown)].append(row)
+    for (share_of, scope, period, basis, source, breakdown), parts in groups.items():
         whole = doc.first(share_of, scope=scope, period=period, basis=basis) or doc.first(
             share_of, period=period, basis=basis
         )
         if len(parts) < 2 or whole is None:
             continue
-        key = _key(scope, period, basis, None, f"shares_of={share_of} parts={len(parts)} lines={source}")
+        by = f" by={breakdown}" if breakdown else ""
+        key = _key(scope, period, basis, None, f"shares_of={share_of}{by} parts={len(parts)} lines={source}")
         if whole.value == 0:
             yield Instance("shares_of_whole_total_100", key, None, missing="a non-zero whole", not_applicable=True)
             continue
