@@ -6,6 +6,7 @@ with facts as (
     where
         metric in ('budget_initial', 'budget_adjusted', 'budget_issued', 'executed', 'execution_rate_pct')
         and subject_metric is null
+        and unit_name is null
         and period = 'current'
 ),
 

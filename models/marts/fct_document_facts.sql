@@ -17,6 +17,7 @@ final as (
         period,
         basis,
         project_name,
+        unit_name,
         subject_metric,
         base,
         unplaced_parts,

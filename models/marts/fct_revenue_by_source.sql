@@ -1,6 +1,8 @@
 -- Income by source (财政拨款, 事业收入, 经营收入 …), one row per stated figure.
 with facts as (
     select * from {{ ref('fct_document_facts') }}
+    -- the document's own income, not a named unit's on a page about many departments
+    where unit_name is null
 ),
 
 vocabulary as (

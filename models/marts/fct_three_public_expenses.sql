@@ -1,6 +1,8 @@
 -- “三公”经费: outbound travel, official vehicles (purchase, operation), official reception.
 with facts as (
     select * from {{ ref('fct_document_facts') }}
+    -- the document's own, not a named unit's on a page about many departments
+    where unit_name is null
 ),
 
 final as (

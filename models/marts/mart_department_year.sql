@@ -5,7 +5,7 @@
 with stated_facts as (
     select * from {{ ref('fct_document_facts') }}
     where
-        period = 'current' and project_name is null and subject_metric is null
+        period = 'current' and project_name is null and subject_metric is null and unit_name is null
         and department_id is not null
 ),
 

@@ -23,7 +23,9 @@ groups as (
         period,
         basis,
         project_name,
-        coalesce(project_name, '') as project_key
+        unit_name,
+        coalesce(project_name, '') as project_key,
+        coalesce(unit_name, '') as unit_key
     from facts
     where value is not null
 ),
@@ -42,15 +44,16 @@ stated as (
         span_start,
         span_end,
         coalesce(project_name, '') as project_key,
+        coalesce(unit_name, '') as unit_key,
         coalesce(amount_wan, value) as figure,
         -- × 0.5, not / 2: a DECIMAL divided by an integer is a DOUBLE
         cast(coalesce(precision_wan, precision) * 0.5 as decimal(38, 12)) as half_unit,
         row_number() over (
-            partition by document_id, metric, scope, period, basis, coalesce(project_name, '')
+            partition by document_id, metric, scope, period, basis, coalesce(project_name, ''), coalesce(unit_name, '')
             order by fact_id
         ) as statement_rank,
         max(unplaced_parts) over (
-            partition by document_id, metric, scope, period, basis, coalesce(project_name, '')
+            partition by document_id, metric, scope, period, basis, coalesce(project_name, ''), coalesce(unit_name, '')
         ) as unplaced_in_any_statement
     from facts
     where value is not null and subject_metric is null and base is null
@@ -68,6 +71,7 @@ placed as (
         groups.period,
         groups.basis,
         groups.project_name,
+        groups.unit_name,
         terms.rule_id,
         terms.position,
         terms.side,
@@ -88,6 +92,7 @@ placed as (
             and groups.period = first_statements.period
             and groups.basis = first_statements.basis
             and groups.project_key = first_statements.project_key
+            and groups.unit_key = first_statements.unit_key
             and terms.metric = first_statements.metric
 ),
 
@@ -99,6 +104,7 @@ instances as (
         period,
         basis,
         project_name,
+        unit_name,
         max(case when side = 'total' then figure end) as lhs_value,
         max(case when side = 'total' then half_unit end) as lhs_half_unit,
         sum(case when side = 'part' then figure end) as rhs_value,
@@ -114,7 +120,7 @@ instances as (
         max(case when side = 'total' then span_start end) as span_start,
         max(case when side = 'total' then span_end end) as span_end
     from placed
-    group by document_id, rule_id, scope, period, basis, project_name
+    group by document_id, rule_id, scope, period, basis, project_name, unit_name
 ),
 
 checked as (
@@ -132,7 +138,8 @@ final as (
         checked.document_id,
         checked.rule_id,
         rules.severity,
-        'scope=' || checked.scope || ' period=' || checked.period || ' basis=' || checked.basis
+        coalesce('unit=' || checked.unit_name || ' ', '')
+        || 'scope=' || checked.scope || ' period=' || checked.period || ' basis=' || checked.basis
         || coalesce(' project=' || checked.project_name, '') as rule_instance,
         checked.lhs_value,
         checked.rhs_value,

@@ -11,6 +11,7 @@ renamed as (
         period,
         basis,
         project_name,
+        unit_name,
         subject_metric,
         base,
         coalesce(unplaced_parts, 0) as unplaced_parts,

@@ -13,7 +13,9 @@ PERIODS = ("current", "prior")
 BASES = ("actual", "budget", "initial_budget")
 # Whose money a figure counts: the whole department, its fiscal appropriations (财政拨款), or one
 # appropriation type. The same words ("基本支出") mean different totals under different scopes.
-SCOPES = ("department", "fiscal", "gpb", "gov_fund", "soe_capital")
+# non_fiscal: the funds other than the appropriation ("使用事业收入等非财政拨款资金安排的“三公”经费").
+NON_FISCAL = "non_fiscal"
+SCOPES = ("department", "fiscal", "gpb", "gov_fund", "soe_capital", NON_FISCAL)
 
 
 @dataclass(frozen=True)

@@ -147,8 +147,9 @@ SEED_002 = {
     # 部门预算资金支出完成率: 实际支出2679.48, 财政下达预算数2774.62, 96.57%
     ("execution_rate_pct", DEPT, CUR, A, None, None, D("96.57")),
     # 结转结余率: 年末95.14, 年初643.46, 一般公共预算547.32, 政府性基金1583.84
-    ("carryover_end", DEPT, CUR, A, None, None, D("95.14")),
-    ("carryover_begin", DEPT, CUR, A, None, None, D("643.46")),
+    # 年末财政拨款结转和结余 / 年初财政拨款结转和结余: the appropriation's carry-overs (财政拨款 in their name)
+    ("carryover_end", FISCAL, CUR, A, None, None, D("95.14")),
+    ("carryover_begin", FISCAL, CUR, A, None, None, D("643.46")),
     ("gpb_expenditure", GPB, CUR, A, None, None, D("547.32")),
     ("gov_fund_expenditure", "gov_fund", CUR, A, None, None, D("1583.84")),
     ("procurement_total", DEPT, CUR, A, None, None, D("9.46")),  # 实际采购数9.46万元

@@ -44,6 +44,11 @@ def document_facts(extraction) -> DocumentFacts:
                 unplaced_parts=f.unplaced_parts, label=f.label, part_of=f.part_of, text=f.value_text)
         for f in extraction.facts
     ]  # fmt: skip
+    units: dict[str, DocumentFacts] = {}
+    for f, row in zip(extraction.facts, list(facts), strict=True):
+        if f.unit_name is not None:  # a named unit's figure: checked apart, as the marts loader does
+            units.setdefault(f.unit_name, DocumentFacts("page")).facts.append(row)
+            facts.remove(row)
     lines: dict[str, list[FactRow]] = {"functional": [], "economic": []}
     for line_id, line in enumerate(extraction.lines):
         if line.classification in lines:
@@ -70,7 +75,7 @@ def document_facts(extraction) -> DocumentFacts:
         for i in extraction.indicators
     ]  # fmt: skip
     return DocumentFacts("page", facts=facts, functional=lines["functional"], economic=lines["economic"],
-                         indicators=indicators)  # fmt: skip
+                         indicators=indicators, units=units)  # fmt: skip
 
 
 def _figure(measure, name: str, evidence: str) -> Figure | None:

@@ -338,3 +338,137 @@ def test_two_breakdowns_of_one_whole_each_total_100_on_their_own():
     }
     # 54.54 + 1.51 + 44.69 = 100.74 (a misprint); 40.91 + 3.03 + 56.06 = 100.00
     assert sorted(sums.values()) == [D("0.00"), D("0.74")]
+
+
+def test_a_page_about_many_departments_gives_each_named_unit_s_figures_to_that_unit():
+    from fiscal.documents.metadata import detect_metadata
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "澧县财政局关于2016年县直部门“三公”经费预算公开情况的说明\n"
+        "2016年县直部门“三公”经费财政拨款预算2,136.80万元,其中:因公出国(境)费28.00万元;"
+        "公务用车购置及运行费1,486.30万元;公务接待费622.50万元。\n"
+        "1.县国土资源局“三公”经费预算86.40万元,比上年预算92.00万元减少5.60万元。"
+        "其中:因公出国(境)费0万元;公务用车购置及运行费70.00万元;公务接待费16.40万元。\n"
+        "2.县商务和招商局“三公”经费预算35.86万元,其中因公出国(境)费8.00万元,公务用车购置及运行费12.60万元,"
+        "公务接待费15.00万元。\n"
+    )
+    metadata = detect_metadata(text)
+    assert metadata.many_departments and metadata.department is None  # the publisher's name is not the page's
+    facts = extracted(text).facts
+    owners = {(f.unit_name, f.metric): f.value for f in facts if f.metric.startswith("three_public")}
+    assert owners[(None, "three_public_reception")] == D("622.50")
+    assert owners[("县国土资源局", "three_public_reception")] == D("16.40")
+    assert owners[("县商务和招商局", "three_public_total")] == D("35.86")
+    errors = {
+        (i.key.split()[0], i.rule_id)
+        for i in evaluate(document_facts(extracted(text)))
+        if i.comparison and not i.comparison.within_rounding
+    }
+    # 8.00 + 12.60 + 15.00 = 35.60 against the 35.86 stated: that unit's own sum; nothing else differs
+    assert errors == {("unit=县商务和招商局", "three_public_total_eq_sum_of_parts")}
+
+
+# ---- false alarms wording_dev4 showed, each a class ---------------------------------------------
+
+
+def test_funds_other_than_the_appropriation_are_their_own_scope():
+    found = _facts(
+        "某医院2020年度部门决算\n使用一般公共预算财政拨款安排的“三公”经费支出0万元。使用事业收入等非财政拨款资金安排的"
+        "“三公”经费支出12.46万元,其中:公务用车运行维护费9.80万元;公务接待费2.66万元。另使用非财政拨款结余140.00万元,"
+        "年初结转和结余1,652.39万元,年初财政拨款结转和结余27.10万元。"
+    )
+    assert {
+        ("three_public_total", "fiscal", "current", "actual", D("0")),
+        ("three_public_total", "non_fiscal", "current", "actual", D("12.46")),
+        ("three_public_reception", "non_fiscal", "current", "actual", D("2.66")),
+        ("carryover_begin", "department", "current", "actual", D("1652.39")),  # 非财政拨款 is no 财政拨款
+        ("carryover_begin", "fiscal", "current", "actual", D("27.10")),
+    } <= found
+
+
+def test_a_completion_says_which_budget_and_the_rule_takes_that_one():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "平遥县某镇2017年度部门决算\n2017年度一般公共预算财政拨款支出年初预算为986.00万元,年中调整预算为1,352.80万元,"
+        "支出决算为1,335.42万元,完成调整预算的98.72%,为年初预算的135.44%。决算数比上年决算1,188.65万元增加146.77万元。"
+    )
+    rates = {(f.base, f.value) for f in extracted(text).facts if f.metric == "execution_rate_pct"}
+    assert rates == {("current_budget", D("98.72")), ("initial_budget", D("135.44"))}
+    checked = {
+        i.key: i.comparison.within_rounding
+        for i in evaluate(document_facts(extracted(text)))
+        if i.rule_id in ("execution_rate_eq_executed_over_budget", "change_eq_current_minus_prior") and i.comparison
+    }
+    # 1335.42 ÷ 1352.80 = 98.72 %, ÷ 986.00 = 135.44 %; 1335.42 − 1188.65 = 146.77
+    assert len(checked) == 3 and all(checked.values())
+
+
+def test_a_saving_is_against_the_budget_and_a_cut_is_a_change():
+    changes = _changes(
+        _SANGONG + "2022年度“三公”经费年初预算36.00万元,年中压减后预算33.50万元,实际支出30.42万元,"
+        "完成调整后预算的90.81%,节约3.08万元;比上年决算33.87万元压减3.45万元,下降10.19%。"
+    )
+    assert ("change_amount", "three_public_total", "current_budget", D("-3.08")) in changes
+    assert ("change_amount", "three_public_total", "prior_actual", D("-3.45")) in changes
+
+
+def test_figures_of_a_subset_or_of_one_source_are_not_the_totals():
+    found = _facts(
+        "某局2020年部门预算\n2020年收入预算合计98,652.40万元,其中一般公共预算拨款收入86,420.15万元;上年结转资金2,050.00万元。"
+        "2015年基本支出198.64万元(含事业收入安排30.00万元)。\n"
+        "本部门实行绩效目标管理的项目41个,涉及一般公共预算拨款21,650.00万元。上述民生保障类支出合计5,734.90万元。"
+    )
+    metrics = {(metric, value) for metric, _, _, _, value in found}
+    assert ("total_income_expenditure", D("98652.40")) in metrics  # its parts count the carry-over
+    assert not {("income_total", D("98652.40")), ("business_income", D("30.00")),
+                ("gpb_appropriation_income", D("21650.00")), ("expenditure_total", D("5734.90"))} & metrics  # fmt: skip
+
+
+def test_a_rate_of_a_named_part_is_that_part_s_and_of_an_unknown_one_abstains():
+    facts = facts_of(
+        "某局2023年度部门整体支出绩效自评报告\n全年预算数6,215.48万元,全年执行数5,986.12万元,预算执行率96.31%。"
+        "其中基本支出执行率99.62%,项目支出执行率94.84%,一般公共预算资金执行率96.33%。"
+    )
+    assert {(f.subject_metric, f.value) for f in facts if f.metric == "execution_rate_pct"} == {
+        (None, D("96.31")), ("basic_expenditure", D("99.62")), ("project_expenditure", D("94.84"))
+    }
+
+
+def test_the_general_budget_s_old_name_and_its_parts_in_the_next_sentence():
+    found = _facts(
+        "某单位2015年部门预算\n2015年公共财政预算拨款支出286.45万元,比2014年预算270.10万元增加16.35万元。"
+        "其中:基本支出168.64万元,项目支出117.81万元。"
+    )
+    assert {
+        ("gpb_expenditure", "gpb", "current", "budget", D("286.45")),
+        ("basic_expenditure", "gpb", "current", "budget", D("168.64")),
+        ("project_expenditure", "gpb", "current", "budget", D("117.81")),
+    } <= found
+
+
+def test_classes_are_summed_only_when_the_list_is_whole_and_of_one_fund():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    def missing(text: str) -> set:
+        return {i.missing for i in evaluate(document_facts(extracted(text)))
+                if i.rule_id == "expenditure_eq_sum_of_functional_classes"}  # fmt: skip
+
+    # 卫生健康 has a 项 line but no figure of its own: the classes stated are not all of them
+    assert missing(
+        "某校2021年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "2021年度一般公共预算财政拨款支出3,401.77万元。其中教育支出3,021.36万元。\n"
+        "社会保障和就业支出(类)236.9103万元;\n卫生健康支出(类)行政事业单位医疗(款)事业单位医疗(项)90.1302万元。\n"
+    ) == {"the figures of the classes 卫生健康"}
+    # the appropriation also spends government-fund money: the classes may be the general budget's alone
+    assert missing(
+        "某医院2020年度部门决算\n三、财政拨款收入支出决算情况\n财政拨款支出2,168.92万元。政府性基金预算财政拨款支出200.00万元。"
+        "\n按功能分类科目:\n卫生健康支出(类)1,821.06万元。\n社会保障和就业支出(类)147.86万元。\n"
+    ) == {"whether the classes are of the general budget alone"}

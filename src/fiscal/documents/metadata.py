@@ -76,6 +76,9 @@ class DocumentMetadata:
     region: str | None
     fiscal_year: int | None
     published_year: int | None = None  # when the page was written: what 去年 / 今年 count from
+    # A page about many departments at once ("澧县财政局关于2016年县直部门“三公”经费预算公开情况的说明"):
+    # its figures are the aggregate's, those it gives of one named unit are not, and no department is its own.
+    many_departments: bool = False
 
 
 def _title(text: str) -> str | None:
@@ -170,9 +173,21 @@ def detect_region(department: str | None) -> str | None:
     return "".join(units) or None
 
 
+_MANY_DEPARTMENTS = re.compile(
+    r"[县市区州省旗盟](?:直|级|本级)(?:各)?(?:部门|预算单位)|[县市区州省旗盟]直各单位|全[县市区州省旗](?:各)?部门"
+)
+
+
+def is_about_many_departments(text: str) -> bool:
+    """The page's heading speaks of the departments of a government as a whole (县直部门, 市级部门)."""
+    heading = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    return any(_MANY_DEPARTMENTS.search(line) for line in heading)
+
+
 def detect_metadata(text: str) -> DocumentMetadata:
     title = _title(text)
-    department = detect_department(text)
+    many = is_about_many_departments(text)
+    department = None if many else detect_department(text)
     return DocumentMetadata(
         doc_type=detect_doc_type(text, title),
         title=title,
@@ -180,4 +195,5 @@ def detect_metadata(text: str) -> DocumentMetadata:
         region=detect_region(department),
         fiscal_year=detect_fiscal_year(text, title),
         published_year=detect_published_year(text),
+        many_departments=many,
     )

@@ -87,7 +87,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "gpb_appropriation_income",
-        r"一般公共预算(?:财政)?拨款(?:收入|(?![决预]算|支出))|一般公共预算收入",
+        # 公共财政预算拨款: the general budget's name before the 2015 budget law
+        r"一般公共预算(?:财政)?拨款(?:收入|(?![决预]算|支出))|一般公共预算收入|公共财政预算(?:拨款)?收入",
         "gpb_appropriation_income",
         scope="department",
     ),
@@ -111,8 +112,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Expenditure structure (支出决算表, 基本支出表)
     P(
         "expenditure_total",
-        # "其他各类支出合计" sums the lines not listed, not the document's spending
-        rf"(?<!各类)(?<!其他)(?<!其余)(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?"
+        # "其他各类支出合计", "上述民生保障类支出合计" sum some lines, not the document's spending
+        rf"(?<!类)(?<!其他)(?<!其余)(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?"
         rf"|{_OWN}(?:预算|决算)?支出总额"
         r"|(?<![款金])支出总预算"
         rf"|(?<=部门)(?:预算|决算)支出",  # "2024年部门预算支出" (a bare 支出 is often another figure's)
@@ -137,7 +138,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("public_expense", r"(?:日常)?公用(?:经费|支出)", "public_expense"),
     P(
         "gpb_expenditure",
-        r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))",
+        r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))|公共财政预算(?:拨款)?支出",
         "gpb_expenditure",
         scope="gpb",
         sets_scope=True,
@@ -220,17 +221,26 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("procurement_micro_awarded", r"授予小微企业合同(?:金额)?", "procurement_micro_awarded"),
     P(
         "carryover_begin",
-        r"(?:年初|上年|\d{4}年)(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金|收入)?|上年结转(?:资金|收入)?",
+        r"(?:年初|上年|\d{4}年)(?:项目)?结转(?:和)?结余(?:资金|收入)?|上年结转(?:资金|收入)?",
         "carryover_begin",
         period="current",
     ),
-    P("carryover_end", r"年末(?:财政拨款)?(?:项目)?结转(?:和)?结余(?:资金)?", "carryover_end"),
+    P("carryover_end", r"年末(?:项目)?结转(?:和)?结余(?:资金)?", "carryover_end"),
+    # "年初财政拨款结转和结余27.10万元": the appropriation's carry-over, not the department's
+    P(
+        "fiscal_carryover_begin",
+        r"(?:年初|上年|\d{4}年)财政拨款(?:项目)?结转(?:和)?结余(?:资金|收入)?",
+        "carryover_begin",
+        scope="fiscal",
+        period="current",
+    ),
+    P("fiscal_carryover_end", r"年末财政拨款(?:项目)?结转(?:和)?结余(?:资金)?", "carryover_end", scope="fiscal"),
     # Budget execution (绩效自评)
     P("budget_initial", r"年初(?:批复)?预算(?:数|资金|金额)?", "budget_initial", excluded_in=_PROJECT_CLASS),
     P(
         "budget_adjusted",
         r"(?:全年|调整后(?:全年)?|年度)预算(?:数|金额|资金)?|预算数\(调整后\)|预算总(?:金)?额"
-        r"|调整(?:后的?)?预算(?:数|金额|资金)?|预算调整后(?:为)?"
+        r"|调整(?:后的?)?预算(?:数|金额|资金)?|预算调整后(?:为)?|(?:年中)?(?:追加|追减|调增|调减|压减)后(?:的)?预算(?:数)?"
         r"|(?:(?<=本)|(?<=该)|^)项目资金总额|年度资金总额",
         "budget_adjusted",
         excluded_in=_PROJECT_CLASS,
@@ -389,7 +399,9 @@ def unknown_metrics() -> set[str]:
 
 
 # Change against the prior year: "与2022年相比,收、支总计各增加232.56万元", "增长123.06%".
-NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "节省", "少支出", "节支"}
+NEGATIVE_CHANGE = {"减少", "下降", "减支", "降低", "节约", "压缩", "压减", "缩减", "节省", "少支出", "节支"}
+# A saving is against the budget, whatever else the sentence compares: "完成调整后预算的90.81%,节约3.08万元".
+SAVING = {"节约", "节省", "节支"}
 CHANGE_VERBS = ("增加", "增长", "增支", "上升", "多支出", "超支", *sorted(NEGATIVE_CHANGE - {"节省"}), "持平")
 CHANGE = re.compile(
     rf"(?P<subject>.*?)(?:各|分别)?(?P<direction>{'|'.join(v for v in CHANGE_VERBS if v != '持平')})(?:了)?$"
@@ -457,7 +469,9 @@ RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|达到?)?$|(?:分
 # 较预算数9.00万元节约1.65万元", "比年初预算10.00万元减少2.65万元" (not the department's budget).
 COMPARED_BUDGET_FIGURE = re.compile(r"^(?:较|比|与)(?P<initial>年初)?(?:全年|调整后)?预算(?:数)?(?:的)?$")
 COMPARED_FIGURE = re.compile(
-    r"^(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?(?P<basis>预算|决算)?(?:数)?(?:的)?$"
+    # "决算数比上年决算1,188.65万元": a bare 决算数 before it restates the figure just stated
+    r"^(?:(?:决算|预算|支出)数?)?(?:较|比|与|同)(?:上年|上一年|上年度|(?P<year>\d{4})年度?)(?:同期)?(?:的)?"
+    r"(?P<basis>预算|决算|执行|实际)?(?:数)?(?:的)?$"
 )
 # Last year's figure of the figure just stated: "公务用车购置费0万元,上年为62.40万元", "(上年为541.02万元)".
 # "因公出国(境)费预算0万元,上年预算0万元": the words alone, when they name a basis.

@@ -43,6 +43,9 @@ class Fact:
     pct_precision: Decimal | None = None
     share_of: str | None = None  # metric the stated share is a share of
     label: str | None = None  # the words naming the figure, as written (what an output counts)
+    # On a page about many departments (县直部门“三公”经费), the one unit a figure is of, as named
+    # ("县国土资源局“三公”经费预算86.40万元"); None for the document's own figures.
+    unit_name: str | None = None
 
 
 @dataclass(frozen=True)

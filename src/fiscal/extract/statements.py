@@ -17,6 +17,7 @@ from decimal import Decimal
 from fiscal.documents.metadata import (
     BUDGET,
     FINAL_ACCOUNTS,
+    ORG_SUFFIX,
     PERFORMANCE_OVERALL,
     PERFORMANCE_PROJECT,
     DocumentMetadata,
@@ -33,17 +34,17 @@ from fiscal.extract.model import (
 )
 from fiscal.extract.sections import SectionTracker, parse_heading
 from fiscal.reference import is_class_name
-from fiscal.vocabulary import METRICS, line_subject
+from fiscal.vocabulary import METRICS, NON_FISCAL, line_subject
 
 _SENTENCE_END = re.compile(r"[。!?]")
 # "…与2016年度相比(2016年度部门支出预算安排为8,648.07万元)": an aside that opens with a year is a clause.
 _CLAUSE_BREAK = re.compile(r"[,;:]|[(（](?=\d{4}年|上年|上一年|去年)")
 _LEADING_MARKER = re.compile(r"^(?:[(]?\d+[)、.]|[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|[①-⑳])")
 _SCOPE_MARKERS = [
-    ("gpb", re.compile(r"一般公共预算财政拨款")),
+    ("gpb", re.compile(r"一般公共预算财政拨款|公共财政预算(?:财政)?拨款")),
     ("gov_fund", re.compile(r"政府性基金预算财政拨款")),
     ("soe_capital", re.compile(r"国有资本经营预算财政拨款")),
-    ("fiscal", re.compile(r"(?<!预算)财政(?:预算)?拨款(?!收入)|财政资金")),
+    ("fiscal", re.compile(r"(?<!预算)(?<!非)财政(?:预算)?拨款(?!收入)|(?<!非)财政资金")),  # 非财政拨款 is the rest
 ]
 # 预算 inside 一般公共预算 / 政府性基金预算 names a fund, not a basis.
 _BASIS_MARKERS = re.compile(
@@ -51,6 +52,16 @@ _BASIS_MARKERS = re.compile(
     r"|(?P<budget>(?<!公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
     r"|(?P<actual>决算|实际|执行数|执行金额|支付|(?<!预算)执行(?![率进]))"
 )
+# The words of a rate itself, leaving what it is the rate of: "基本支出执行率" → 基本支出.
+_RATE_CORE = re.compile(r"(?:预算)?(?:执行率|完成率|执行(?:总体)?进度|使用率|执行比例).*$")
+_RATE_OF_ALL = re.compile(r"(?:部门|单位|本单位)?(?:预算)?(?:资金)?(?:支出)?")
+_RATE_OF = re.compile(r"[\d—\-~至年月日]+|^(?:其中|另外|此外)|全年|整体|总体|本年|当年|(?:为|是|达到?)$")
+# A budget named by its words alone right after another budget of the same figure.
+_OTHER_BUDGET = re.compile(
+    r"^(?:年中|全年|年度)?(?:调整后?|调整|(?:追加|追减|调增|调减|压减)后)(?:的)?(?:全年)?预算(?:数)?(?:为|是)?$"
+)
+# The basis a compared figure's words name: "比上年预算…", "较2021年执行数…".
+_BASIS_OF_WORD = {"预算": "budget", "决算": "actual", "执行": "actual", "实际": "actual"}
 # The budget a figure is measured against, placed beside it ("完成全年预算5.3万元", "比预算6.00万元").
 _BUDGET_BESIDE_PATTERNS = ("budget_of_subject", "compared_budget_figure")
 # Figures of the department's budget execution as a whole: a rate after them is the department's.
@@ -173,6 +184,7 @@ class _SentenceState:
     # "较预算数9.00万元节约1.65万元": the base the next change is measured against, named before its figure
     pending_base: str | None = None
     facts_placed: int = 0  # facts placed in this sentence so far
+    non_fiscal: bool = False  # the sentence speaks of the funds other than the appropriation (非财政拨款资金)
     # Facts whose share ("占52.4%") names no whole, so is of the list's whole, as far as it is known.
     implicit_shares: list[int] = field(default_factory=list)
     # A parenthesis is an aside ("基本支出X万元(人员经费Y万元、公用经费Z万元),占60.2%"): what a list
@@ -227,6 +239,8 @@ class StatementExtractor:
     # A group of projects named in a sentence of its own ("常年项目绩效分析。"): the figures after it
     # in the paragraph are that group's.
     project_group: str | None = None
+    # On a page about many departments: the unit the paragraph's clauses are about, since one named it.
+    unit: str | None = None
     topic: _Topic | None = None
     # A project named inside a paragraph ("1、烈士纪念设施维修项目:预算35.3万元…"): the figures after it,
     # to the next such name, heading or blank line (a page break may split its paragraph), are its.
@@ -268,6 +282,7 @@ class StatementExtractor:
             subject: Fact | None = None
             self.project_group = None
             self.topic = None
+            self.unit = None  # a paragraph about one unit ends with it
             for sentence in _sentences(line, start):
                 subject = self._sentence(sentence, subject)
         return self.out
@@ -407,6 +422,8 @@ class StatementExtractor:
             # the aside's names set ends with it.
             state.scope = state.aside.scope
             state.aside = None
+            # a figure inside the aside that could not be placed leaves the figure before it placed
+            state.after_unplaced = state.last_item is None
         if label.rfind("(") > label.rfind(")") and state.aside is None:
             state.aside = _list_state(state)
         # Only a list of named parts: in a list of economic items ";" separates the items themselves.
@@ -427,6 +444,10 @@ class StatementExtractor:
         tail_offset = _tail_offset(label)
         tail = label[tail_offset:]
         provenance = self._provenance(label_start + tail_offset, q.end, sentence, "")
+        if self.metadata.many_departments and (unit := _unit_of_clause(sentence.text[: q.start - sentence.start])):
+            # "1.县国土资源局“三公”经费预算86.40万元" on a page about all 县直部门: that unit's figures,
+            # until the paragraph ends or names another unit.
+            self.unit = unit
         if self._respectively(q, tail, provenance, state):
             return
         # "基本支出…,主要用于保障机构正常运转;项目支出418.57万元": an intro the clause closes (;) without a
@@ -523,6 +544,8 @@ class StatementExtractor:
                 subject = self.out.facts[current]  # "…与2017年度支出合计X元相比,增加…。其中:" lists this year's
             state.whole_metric, state.whole_name, state.whole_fact = subject.metric, None, None
             state.list_basis, state.list_period, state.list_mode = subject.basis, subject.period, "parts"
+            if _spending_scope(subject.metric):  # "公共财政预算拨款支出286.45万元…。其中:基本支出…": its parts
+                state.scope = subject.scope
             return
         if whole_metric is None and whole_name is None:
             assert state.last_item is not None
@@ -706,11 +729,26 @@ class StatementExtractor:
             # News pages count 去年 from the day they were written, not from the year reported on.
             self._issue_at("relative_year", "'去年' counts from when the page was written, which it does not say", prov)
             return
+        if named is not None and re.search(r"(?:收入|资金)安排(?:的)?$", tail.strip(" ,(")):
+            # "基本支出198.64万元(含事业收入安排30.00万元)": the part one source pays, not that source's total
+            self._issue_at("funding_split", "the part of a figure one source pays for", prov)
+            return
+        if (
+            named is not None and re.match(r"^(?:共|合计|共计)?涉及", tail.strip(" ,"))
+            and self.project_group is None and self.inline_project is None
+        ):  # fmt: skip
+            # "实行绩效目标管理的项目41个,涉及一般公共预算拨款21,650.00万元": the money of those projects
+            self._issue_at("subset_of_projects", "the money some projects involve, not the total", prov)
+            return
         subset = cat.SUBSET_OF_UNITS.search(tail)
         if named is not None and subset and subset.group(0) not in (self.metadata.title or ""):
             # "区直…“三公”经费决算数为736.40万元" in a page about the whole district: a part of the units.
             self._issue_at("subset_of_units", f"figure of '{subset.group(0)}', a part of the units reported", prov)
             return
+        if named is not None and _NON_APPROPRIATION.search(_clause_before(sentence.text[: q.start - sentence.start])):
+            # "使用事业收入等非财政拨款资金安排的“三公”经费支出12.46万元": not the appropriation's “三公”, nor
+            # the whole department's; the parts listed after it in the sentence are of those funds too.
+            state.non_fiscal = True
         if named is not None and self._part_of_classified_line(named[0].yields, state):
             self._issue_at(
                 "part_of_classified_line",
@@ -746,7 +784,7 @@ class StatementExtractor:
                 q,
                 replace(prov, pattern=pattern.name),
                 state,
-                scope=pattern.scope,
+                scope=NON_FISCAL if state.non_fiscal and pattern.scope == "fiscal" else pattern.scope,
                 period=pattern.period or relative,
                 label=tail,
                 basis=basis,
@@ -762,7 +800,8 @@ class StatementExtractor:
             self._project(
                 q, tail.strip(" ,;:、"), document_number.group("number") if document_number else None, prov, state
             )
-        elif state.list_mode == "functional" and name:
+        elif state.list_mode == "functional" and name and state.aside is None:
+            # (an aside inside the list, "(含上年结转安排的45.00万元)", is no class of it)
             self._add_line("functional", 1, name, q, prov, state, class_name=None)
         elif self._functional_class_listed(name, sentence, q, state):
             # "财政拨款支出3215.80万元,其中:卫生健康支出2918.64万元,…", "从支出功能分类看,教育支出27985.30万元,…":
@@ -819,6 +858,8 @@ class StatementExtractor:
             return None
         if re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,")):
             return fact
+        if fact.basis in ("initial_budget", "budget") and _OTHER_BUDGET.match(tail.strip(" ,")):
+            return fact  # "…支出年初预算为986.00万元,年中调整预算为1,352.80万元": its other budget
         # "(年初预算130.00万元)", "与年初预算238,950.00万元相比": the budget alone, beside the actual figure
         budget_alone = _BUDGET_ALONE.match(tail.strip(" ,(（"))
         return fact if budget_alone and (fact.period, fact.basis) == ("current", "actual") else None
@@ -905,7 +946,7 @@ class StatementExtractor:
         # "比预算6.00万元减少1.88万元;比上年5.60万元减少1.48万元": after the budget a figure was measured
         # against, last year's figure is of that figure, an actual.
         own = "actual" if of.provenance.pattern in _BUDGET_BESIDE_PATTERNS else of.basis
-        basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", own)
+        basis = _BASIS_OF_WORD.get(words.group("basis") or "", own)
         self._add_fact(of.metric, q, prov, state, scope=of.scope, period="prior", basis=basis,
                        project=of.project_name, in_list=True)  # fmt: skip
         return basis
@@ -914,7 +955,7 @@ class StatementExtractor:
     def _functional_class_listed(name: str, sentence: _Sentence, q: Quantity, state: _SentenceState) -> bool:
         """`name` is a functional class's, listed as a part of spending or after words naming the
         functional classification."""
-        if not is_class_name("functional", _last_clause(name)):
+        if state.aside is not None or not is_class_name("functional", _last_clause(name)):
             return False
         if state.list_mode == "parts" and state.whole_metric in _WHOLE_OF_FUNCTIONAL_LIST:
             return True
@@ -924,7 +965,7 @@ class StatementExtractor:
         """Last year's figure of classified line `index`, on the basis the words name, else on its basis."""
         line = self.out.lines[index]
         assert q.amount_wan is not None and q.precision_wan is not None
-        basis = {"预算": "budget", "决算": "actual"}.get(words.group("basis") or "", line.basis)
+        basis = _BASIS_OF_WORD.get(words.group("basis") or "", line.basis)
         self.out.lines.append(
             replace(line, period="prior", basis=basis, amount_wan=q.amount_wan, precision_wan=q.precision_wan,
                     value_text=q.text, provenance=prov, pct=None, pct_precision=None, share_of=None)
@@ -969,6 +1010,7 @@ class StatementExtractor:
                     project=done.project_name,
                     subject_metric=done.metric,
                     in_list=True,
+                    base=_completion_base(stripped, done),
                 )
             return
         change = cat.change_at_end(stripped)
@@ -988,6 +1030,16 @@ class StatementExtractor:
             # "基本支出预算执行率" is the rate of basic expenditure, not of the whole budget.
             qualifier = cat.match_label(stripped[: named[1]], MONEY) if named[1] else None
             subject = qualifier[0].yields if qualifier else None
+            if subject is None and named[0].yields == "execution_rate_pct":
+                before_rate = re.split(r"[,;:]", stripped[: named[1]])[-1]
+                of_words = _RATE_OF.sub("", before_rate + _RATE_CORE.sub("", stripped[named[1] :]))
+                of_words = "" if _RATE_OF_ALL.fullmatch(of_words) else of_words  # 部门预算资金支出完成率: the whole
+                if of_words and (of := cat.match_label(of_words, MONEY)) is not None and not of[0].weak:
+                    subject = of[0].yields  # "其中基本支出执行率99.62%": the words 支出 belong to the name
+                elif of_words and not _bare_prefix(of_words):
+                    # "一般公共预算资金执行率96.33%": the rate of something the catalogue does not name
+                    self._issue_at("unplaced_percent", f"rate of '{of_words[-20:]}', which names no known figure", prov)
+                    return
             item = state.last_item
             if (
                 subject is None
@@ -1165,6 +1217,7 @@ class StatementExtractor:
             base=base,
             label=label.strip(" ,;:、") or None,
             part_of=state.whole_metric if state.list_mode is not None and state.whole_fact is not None else None,
+            unit_name=self.unit,
         )
         self.out.facts.append(fact)
         state.facts_placed += 1
@@ -1204,6 +1257,8 @@ class StatementExtractor:
         state.change_abstained = False
         base = self._comparison_base(words) or state.pending_base
         state.pending_base = None
+        if base is None and change.group("direction") in cat.SAVING and metric == "change_amount":
+            base = "current_budget"
         if base is None:
             base = state.last_change_base if metric == "growth_pct" and state.last_change_base else self._default_base
         state.last_change_base = base
@@ -1329,7 +1384,7 @@ class StatementExtractor:
         if state.whole_fact is None:
             return
         whole = self.out.facts[state.whole_fact]
-        if whole.metric != "income_total" or re.search(r"本年|合计", whole.label or ""):
+        if whole.metric != "income_total" or "本年" in (whole.label or ""):
             return
         self.out.facts[state.whole_fact] = replace(whole, metric="total_income_expenditure")
         state.whole_metric = "total_income_expenditure"
@@ -1555,6 +1610,45 @@ def _states_money(line: str) -> bool:
 def _tail_offset(label: str) -> int:
     breaks = list(_CLAUSE_BREAK.finditer(label))
     return breaks[-1].end() if breaks else 0
+
+
+# A clause that opens with a unit's name: "1.县国土资源局“三公”经费预算…", "市委外事工作委员会办公室因公出国(境)费…".
+_UNIT_AT_CLAUSE_START = re.compile(
+    r"^\s*(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])?\s*(?P<unit>[\u4e00-\u9fff()]{1,24}?" + ORG_SUFFIX + r")"
+    r"(?=[\"“]?三公|因公|公务|一般公共|财政拨款|部门|\d{4}年|预算|决算|支出|收入|会议|培训)"
+)
+
+
+_NON_APPROPRIATION = re.compile(r"非财政拨款|非财政资金|其他资金安排")
+
+
+def _clause_before(before: str) -> str:
+    """The clause a figure stands in, up to the figure: from the last clause break (, ; 。)."""
+    return re.split(r"[,;。]", before)[-1]
+
+
+def _unit_of_clause(before: str) -> str | None:
+    """The unit a clause's figures are of, where the clause opens with its name (up to the figure)."""
+    clause = re.split(r"[;。\n]", before)[-1]
+    found = _UNIT_AT_CLAUSE_START.match(clause)
+    return found.group("unit") if found else None
+
+
+def _spending_scope(metric: str) -> bool:
+    """A spending total whose name fixes whose money its parts are (一般公共预算财政拨款支出 …)."""
+    return metric in ("gpb_expenditure", "gov_fund_expenditure", "soe_capital_expenditure")
+
+
+def _completion_base(words: str, before: Fact) -> str | None:
+    """Which budget a completion is of: "为年初预算的135.44%" the initial, "完成调整预算的98.72%" the
+    adjusted; after the budget figure itself ("完成全年预算5.3万元的38.1%"), that figure's. None: not said."""
+    if "年初" in words:
+        return "initial_budget"
+    if re.search(r"调整|全年", words):
+        return "current_budget"
+    if before.provenance.pattern in _BUDGET_BESIDE_PATTERNS:
+        return "initial_budget" if before.basis == "initial_budget" else "current_budget"
+    return None
 
 
 def _without_respectively(tail: str) -> str:

@@ -41,7 +41,7 @@ create table if not exists raw.facts (
     precision_wan {MONEY}, pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
     label varchar, span_start integer not null, span_end integer not null,
     source_span_start integer not null, source_span_end integer not null, sentence varchar not null,
-    section varchar, pattern varchar{PAGE_BOX}
+    section varchar, pattern varchar{PAGE_BOX}, unit_name varchar
 );
 create table if not exists raw.classified_lines (
     document_id varchar not null, line_id integer not null, classification varchar not null,
@@ -122,6 +122,7 @@ MIGRATIONS = (
     "alter table raw.facts add column if not exists base varchar",
     "alter table raw.facts add column if not exists unplaced_parts integer",
     "alter table raw.facts add column if not exists part_of varchar",
+    "alter table raw.facts add column if not exists unit_name varchar",
     "alter table raw.indicators add column if not exists unit_column varchar",
     "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
     "alter table quality.validation_runs add column if not exists documents_checked integer",

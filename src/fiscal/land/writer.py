@@ -161,6 +161,7 @@ def document_rows(doc: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
             "share_of": f.share_of,
             "value_text": f.value_text,
             "label": f.label,
+            "unit_name": f.unit_name,
             **_provenance_columns(doc, f.provenance),
         }
         for i, f in enumerate(ex.facts)

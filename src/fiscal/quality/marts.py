@@ -32,7 +32,7 @@ MARTS_READ = (
 _FACTS = """
     select document_id, metric, scope, period, basis, project_name, subject_metric, base, unplaced_parts, part_of,
            coalesce(amount_wan, value) as value, coalesce(precision_wan, precision) as unit_of_rounding,
-           pct, pct_precision, share_of, evidence, span_start, span_end, value_text, label
+           pct, pct_precision, share_of, evidence, span_start, span_end, value_text, label, unit_name
     from marts.fct_document_facts {where} order by document_id, fact_id"""
 _FUNCTIONAL = """
     select document_id, line_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
@@ -157,6 +157,10 @@ def load_documents(
         return docs.setdefault(document_id, DocumentFacts(document_id))
 
     for r in _rows(connection, _FACTS, ids):
+        if r["unit_name"] is not None:  # a named unit's figure on a page about many departments
+            owner = doc(r["document_id"])
+            owner.units.setdefault(r["unit_name"], DocumentFacts(r["document_id"])).facts.append(_fact(r))
+            continue
         doc(r["document_id"]).facts.append(_fact(r))
     for r in _rows(connection, _FUNCTIONAL, ids):
         doc(r["document_id"]).functional.append(_line(r, "functional"))

@@ -15,7 +15,7 @@ import csv
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -128,6 +128,9 @@ class DocumentFacts:
     indicators: list[IndicatorRow] = field(default_factory=list)
     funding: list[FactRow] = field(default_factory=list)  # budget figures split by funding source
     tables: dict[str, str] = field(default_factory=dict)  # standard table kind → title, as found
+    # On a page about many departments, each named unit's own figures, checked apart from the page's
+    # (fiscal.extract.model.Fact.unit_name): a unit's total against its parts, never against the page's.
+    units: dict[str, DocumentFacts] = field(default_factory=dict)
 
     def first(
         self,
@@ -449,11 +452,42 @@ def gpb_functional_rule(doc: DocumentFacts) -> Iterator[Instance]:
             # One class named in the text ("卫生健康支出(类)决算数为2918.64万元") is not a list of them all.
             yield Instance("expenditure_eq_sum_of_functional_classes", key, None, missing="a list of the classes")
             continue
+        missing = _classes_not_stated(doc, lines) or _funds_not_said(doc, scope, period, basis)
+        if missing:
+            yield Instance("expenditure_eq_sum_of_functional_classes", key, None, missing=missing)
+            continue
         yield Instance(
             "expenditure_eq_sum_of_functional_classes",
             key,
             Comparison(one(lhs.figure()), total([line.figure() for line in lines])),
         )
+
+
+def _classes_not_stated(doc: DocumentFacts, classes: list[FactRow]) -> str | None:
+    """Classes whose lines the statement gives (卫生健康支出(类)事业单位医疗(项)90.13万元) but not the class's
+    own figure: its list of classes is not whole."""
+    first = classes[0]
+    stated = {_name_key(line.name or "") for line in classes}
+    under = {
+        _name_key(line.class_name)
+        for line in doc.functional
+        if line.level and line.level > 1 and line.class_name
+        and (line.scope, line.period, line.basis, line.source) == (first.scope, first.period, first.basis, first.source)
+    }  # fmt: skip
+    absent = sorted(under - stated)
+    return f"the figures of the classes {', '.join(absent)}" if absent else None
+
+
+def _funds_not_said(doc: DocumentFacts, scope: str, period: str, basis: str) -> str | None:
+    """Classes listed for the appropriation as a whole where it also spends government-fund (or SOE
+    capital) money: they may be the general budget's alone (按功能分类 after its paragraph)."""
+    if scope != "fiscal":
+        return None
+    other = [
+        row for metric in ("gov_fund_expenditure", "soe_capital_expenditure")
+        if (row := doc.first(metric, period=period, basis=basis)) is not None and row.value
+    ]  # fmt: skip
+    return "whether the classes are of the general budget alone" if other else None
 
 
 def _functional_children(doc: DocumentFacts, parent: FactRow, level: int) -> list[FactRow]:
@@ -750,12 +784,16 @@ def growth_rule(doc: DocumentFacts) -> Iterator[Instance]:
 
 def execution_rate_rule(doc: DocumentFacts) -> Iterator[Instance]:
     for rate in (r for r in doc.facts if r.metric == "execution_rate_pct"):
-        key = _key(rate.scope, rate.period, "actual", rate.project, f"subject={rate.subject}" if rate.subject else "")
+        extra = (f"subject={rate.subject}" if rate.subject else "") + (f" base={rate.base}" if rate.base else "")
+        key = _key(rate.scope, rate.period, "actual", rate.project, extra.strip())
         if rate.subject:
             executed = doc.first(rate.subject, scope=rate.scope, basis="actual", project=rate.project)
-            budget = doc.first(rate.subject, scope=rate.scope, basis="budget", project=rate.project) or doc.first(
-                rate.subject, scope=rate.scope, basis="initial_budget", project=rate.project
+            # the budget its words name (为年初预算的…, 完成调整预算的…), else the adjusted, else the initial
+            bases = {"initial_budget": ("initial_budget",), "current_budget": ("budget",)}.get(
+                rate.base or "", ("budget", "initial_budget")
             )
+            stated = (doc.first(rate.subject, scope=rate.scope, basis=b, project=rate.project) for b in bases)
+            budget = next((row for row in stated if row is not None), None)
         else:
             executed = doc.first("executed", scope=rate.scope, project=rate.project)
             budget = next(
@@ -1698,7 +1736,10 @@ def evaluate(doc: DocumentFacts) -> list[Instance]:
         for instance in rule.evaluate(doc) if rule.evaluate else ():
             sides = (instance.comparison.lhs.value, instance.comparison.rhs.value) if instance.comparison else None
             instances.setdefault((instance.rule_id, instance.key, sides, instance.missing), instance)
-    return list(instances.values())
+    found = list(instances.values())
+    for unit, facts in doc.units.items():
+        found += [replace(instance, key=f"unit={unit} {instance.key}") for instance in evaluate(facts)]
+    return found
 
 
 def evaluate_corpus(docs: list[DocumentFacts]) -> list[tuple[str, Instance]]:
