@@ -30,6 +30,7 @@ final as (
         pct,
         pct_precision,
         share_of,
+        share_of_scope,
         value_text,
         label,
         evidence,

@@ -28,6 +28,7 @@ final as (
         lines.pct,
         lines.pct_precision,
         lines.share_of,
+        lines.share_of_scope,
         lines.value_text,
         lines.stated_in,
         lines.evidence,

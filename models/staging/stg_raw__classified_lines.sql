@@ -21,6 +21,7 @@ renamed as (
         pct,
         pct_precision,
         share_of,
+        share_of_scope,
         value_text,
         source as stated_in,
         sentence as evidence,

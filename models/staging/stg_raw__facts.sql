@@ -24,6 +24,7 @@ renamed as (
         pct,
         pct_precision,
         share_of,
+        share_of_scope,
         value_text,
         label,
         sentence as evidence,

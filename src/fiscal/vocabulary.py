@@ -228,4 +228,5 @@ FIRST_LEVEL_FRAMEWORKS = (
 
 def first_level_key(name: str) -> str:
     """One key for the ways an item is named: 项目产出, 产出指标 and 产出 are one item."""
+    name = re.sub(r"[(（]\d+(?:\.\d+)?分?[)）]$", "", name)  # a table's 一级指标 cell may carry its weight: 决策(15)
     return re.sub(r"^项目(?=决策|过程|产出|效益)|(?<=预算执行)(?:率|情况)|类?指标$", "", name)

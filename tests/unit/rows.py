@@ -39,7 +39,8 @@ def document_facts(extraction) -> DocumentFacts:
         FactRow(metric=f.metric, scope=f.scope, period=f.period, basis=f.basis, project=f.project_name,
                 subject=f.subject_metric, value=f.amount_wan if f.amount_wan is not None else f.value,
                 half_unit=_half(f.precision_wan if f.precision_wan is not None else f.precision), pct=f.pct,
-                pct_half_unit=_half(f.pct_precision), share_of=f.share_of, evidence=f.provenance.sentence,
+                pct_half_unit=_half(f.pct_precision), share_of=f.share_of, share_of_scope=f.share_of_scope,
+                evidence=f.provenance.sentence,
                 span_start=f.provenance.span_start, span_end=f.provenance.span_end, base=f.base,
                 unplaced_parts=f.unplaced_parts, label=f.label, part_of=f.part_of, text=f.value_text)
         for f in extraction.facts
@@ -56,7 +57,7 @@ def document_facts(extraction) -> DocumentFacts:
                 FactRow(metric=f"{line.classification}:{line.level}", scope=line.scope, period=line.period,
                         basis=line.basis, project=None, subject=None, value=line.amount_wan,
                         half_unit=_half(line.precision_wan), pct=line.pct, pct_half_unit=_half(line.pct_precision),
-                        share_of=line.share_of, evidence=line.provenance.sentence,
+                        share_of=line.share_of, share_of_scope=line.share_of_scope, evidence=line.provenance.sentence,
                         span_start=line.provenance.span_start, span_end=line.provenance.span_end, name=line.name,
                         level=line.level, parent_metric=line.parent_metric, source=line.source, line_id=line_id,
                         code=line.code, class_name=line.class_name, kuan_name=line.kuan_name)

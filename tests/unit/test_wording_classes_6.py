@@ -472,3 +472,36 @@ def test_classes_are_summed_only_when_the_list_is_whole_and_of_one_fund():
         "某医院2020年度部门决算\n三、财政拨款收入支出决算情况\n财政拨款支出2,168.92万元。政府性基金预算财政拨款支出200.00万元。"
         "\n按功能分类科目:\n卫生健康支出(类)1,821.06万元。\n社会保障和就业支出(类)147.86万元。\n"
     ) == {"whether the classes are of the general budget alone"}
+
+
+def test_a_share_of_a_total_its_words_name_is_checked_against_that_total():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "某中心2014年度部门决算\n本年支出合计553.87万元,全年财政拨款支出482.36万元。\n"
+        "2014年度公共财政预算财政拨款支出482.36万元,比上年451.80万元增加30.56万元,增长6.34%。"
+        "按功能分类,农林水支出403.42万元,占财政拨款支出的83.63%。\n"
+    )
+    found = _facts(text)
+    assert ("gpb_expenditure", "gpb", "current", "actual", D("482.36")) in found  # 公共财政预算: no budget basis
+    results = {i.rule_id: i.comparison for i in evaluate(document_facts(extracted(text))) if i.comparison}
+    # 403.42 ÷ 482.36 = 83.63 % (of the appropriation, not of the department's 553.87)
+    assert results["stated_share_eq_part_over_total"].within_rounding
+    # 30.56 ÷ 451.80 = 6.76 %, not the 6.34 % stated
+    assert not results["growth_eq_change_over_prior"].within_rounding
+
+
+def test_a_project_report_s_total_score_is_checked_against_its_first_level_items():
+    from fiscal.quality.rules import evaluate
+    from tests.unit.rows import document_facts
+    from tests.unit.test_real_document_classes import extracted
+
+    text = (
+        "讷河市营养改善计划项目支出绩效自评报告\n项目名称:农村义务教育学生营养改善计划\n"
+        "本项目决策指标得分14.5分,过程指标得分18.92分,产出指标得分39.93分,效益指标得分24分,综合自评得分96.35分。\n"
+    )
+    [instance] = [i for i in evaluate(document_facts(extracted(text))) if i.rule_id == "item_scores_sum_to_total_score"]
+    # 14.5 + 18.92 + 39.93 + 24 = 97.35 against the 96.35 stated; more than the total whatever was read
+    assert instance.comparison is not None and instance.comparison.residual == D("-1.00")

@@ -95,7 +95,7 @@ def _title(text: str) -> str | None:
 # A comparison with the budget ("比年初预算增加") is how final accounts speak, so it is no budget cue.
 _ACTUAL_WORDS = re.compile(r"决算|实际支出|实际开支|(?:支出|开支)(?:总额|合计)?(?:为)?\d")
 _BUDGET_WORDS = re.compile(
-    r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?<![比较于过])(?<![比较于过]年初)(?<![比较于过]全年)"
+    r"(?<!一般公共)(?<!公共财政)(?<!政府性基金)(?<!国有资本经营)(?<![比较于过])(?<![比较于过]年初)(?<![比较于过]全年)"
     r"预算(?!执行|管理|绩效|单位|编制|法|一体化)"
 )
 _WEAK_MARGIN = 2  # one kind must be named at least twice as often as the other

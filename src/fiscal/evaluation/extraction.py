@@ -56,7 +56,9 @@ LABEL_ALIASES: dict[str, tuple[str, str | None]] = {
     "budget_adjusted_fiscal_funds": ("budget_adjusted", "fiscal"),
 }
 # A label key may carry its scope in front: fiscal_carryover_begin, gpb_project_expenditure.
-_SCOPE_PREFIXES = (("fiscal_", "fiscal"), ("gpb_", "gpb"), ("gov_fund_", "gov_fund"))
+_SCOPE_PREFIXES = (
+    ("fiscal_appropriation_", "fiscal"), ("fiscal_", "fiscal"), ("gpb_", "gpb"), ("gov_fund_", "gov_fund")
+)
 # The labels write total_income / total_expenditure both for 本年收入/支出合计 and for 收入/支出总计
 # (the sides of 收支总计, carry-overs included): either metric holds such a figure.
 _EITHER_TOTAL = {"income_total": ("total_income_expenditure",), "expenditure_total": ("total_income_expenditure",)}

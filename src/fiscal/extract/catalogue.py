@@ -122,7 +122,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
     P(
         "fiscal_expenditure_total",
-        r"(?:^|(?<=\d年)|(?<=\d年度)|(?<=本年))财政拨款(?:预算)?支出(?:决算|预算)?(?:合计|总计)?",
+        r"(?:^|(?<=\d年)|(?<=\d年度)|(?<=本年)|(?<=全年))财政拨款(?:预算)?支出(?:决算|预算)?(?:合计|总计)?",
         "expenditure_total",
         scope="fiscal",
     ),
@@ -138,7 +138,7 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     P("public_expense", r"(?:日常)?公用(?:经费|支出)", "public_expense"),
     P(
         "gpb_expenditure",
-        r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))|公共财政预算(?:拨款)?支出",
+        r"一般公共预算(?:财政)?(?:拨款)?(?:支出|(?=决算数|预算数))|公共财政预算(?:财政)?(?:拨款)?支出",
         "gpb_expenditure",
         scope="gpb",
         sets_scope=True,
@@ -260,7 +260,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     ),
     P(
         "executed",
-        r"(?:全年)?执行(?:数|金额)(?:总金额)?|全年执行(?:了)?$|(?:全年)?实际执行(?:数|金额)?(?![率进])|实际完成(?:数)?|(?:已)?实际支付",
+        r"(?:全年)?执行(?:数|金额)(?:总金额)?|全年执行(?:了)?$|(?:全年)?实际执行(?:数|金额)?(?![率进])|实际完成(?:数)?|(?:已)?实际支付"
+        r"|(?:累计)?兑付(?:[\u4e00-\u9fff]{0,4}?资金)?",
         "executed",
         excluded_in=_PROJECT_CLASS,
     ),

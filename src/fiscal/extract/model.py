@@ -42,6 +42,7 @@ class Fact:
     pct: Decimal | None = None  # stated share of `share_of`
     pct_precision: Decimal | None = None
     share_of: str | None = None  # metric the stated share is a share of
+    share_of_scope: str | None = None  # … where its words name whose (占财政拨款支出的: fiscal)
     label: str | None = None  # the words naming the figure, as written (what an output counts)
     # On a page about many departments (县直部门“三公”经费), the one unit a figure is of, as named
     # ("县国土资源局“三公”经费预算86.40万元"); None for the document's own figures.
@@ -67,6 +68,7 @@ class ClassifiedLine:
     pct: Decimal | None = None
     pct_precision: Decimal | None = None
     share_of: str | None = None
+    share_of_scope: str | None = None  # where the share's words name whose total (占一般公共预算支出的: gpb)
     source: str = "text"  # text, or table:<title> for lines read from a standard table
 
 

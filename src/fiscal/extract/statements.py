@@ -49,7 +49,7 @@ _SCOPE_MARKERS = [
 # 预算 inside 一般公共预算 / 政府性基金预算 names a fund, not a basis.
 _BASIS_MARKERS = re.compile(
     r"(?P<initial>年初(?:批复)?预算|初预算)"
-    r"|(?P<budget>(?<!公共)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
+    r"|(?P<budget>(?<!公共)(?<!公共财政)(?<!政府性基金)(?<!国有资本经营)预算(?!单位|绩效|管理|编制|执行|拨款收入))"
     r"|(?P<actual>决算|实际|执行数|执行金额|支付|(?<!预算)执行(?![率进]))"
 )
 # The words of a rate itself, leaving what it is the rate of: "基本支出执行率" → 基本支出.
@@ -175,6 +175,7 @@ class _SentenceState:
     respective_facts: list[int] = field(default_factory=list)
     respective_shares: int = 0
     respective_share_of: str | None = None  # the whole those shares are of (占全市政府采购规模…)
+    respective_share_scope: str | None = None
     after_unplaced: bool = False  # the last money figure could not be placed: what qualifies it cannot be
     change_abstained: bool = False  # … and a growth rate after an abstained change is abstained too
     last_item: _Item | None = None
@@ -491,10 +492,14 @@ class StatementExtractor:
                 # "占全市政府采购规模比例为54.54%、1.51%和44.69%": every share is of the whole named first.
                 base = cat.match_label(_share_base_words(share.group("base")), MONEY) if share else None
                 state.respective_share_of = base[0].yields if base else None
+                state.respective_share_scope = base[0].scope if base else None
             fact_index = state.respective_facts[index]
             fact = self.out.facts[fact_index]
             share_of = state.respective_share_of or fact.share_of
-            self.out.facts[fact_index] = replace(fact, pct=q.value, pct_precision=q.precision, share_of=share_of)
+            self.out.facts[fact_index] = replace(
+                fact, pct=q.value, pct_precision=q.precision, share_of=share_of,
+                share_of_scope=state.respective_share_scope if state.respective_share_of else fact.share_of_scope,
+            )  # fmt: skip
             state.respective_shares += 1
             return True
         else:
@@ -636,6 +641,10 @@ class StatementExtractor:
             state.last_item = item  # an aside: what follows (其中 …) is about the current figure
             return
         budget_of = cat.COMPARED_BUDGET_FIGURE.match(tail.strip(" ,"))
+        if budget_of and just_stated is not None and just_stated.period == "prior" and item is not None:
+            # "比上年决算2,105.33万元增加…;比年初预算1,980.00万元增加…": the budget of this year's figure
+            current = _current_before_prior(self.out.facts, item.index)
+            just_stated = self.out.facts[current] if current is not None else just_stated
         if (
             budget_of and just_stated is not None and just_stated.period == "current"
             and just_stated.basis == "actual" and self._comparison_follows(q.end)
@@ -989,7 +998,9 @@ class StatementExtractor:
                 # "占全国财政支出和GDP的比重分别为10.1%": a share of something not recognised is not placed.
                 self._issue_at("unplaced_share", f"share of '{base_words[-30:]}', which names no known figure", prov)
                 return
-            self._attach_share(q, base[0].yields if base else state.whole_metric, state.last_item)
+            self._attach_share(
+                q, base[0].yields if base else state.whole_metric, state.last_item, base[0].scope if base else None
+            )
             if base is None and state.last_item.kind == "fact":
                 state.implicit_shares.append(state.last_item.index)
             return
@@ -1365,13 +1376,12 @@ class StatementExtractor:
             )
         )
 
-    def _attach_share(self, q: Quantity, base: str | None, item: _Item) -> None:
+    def _attach_share(self, q: Quantity, base: str | None, item: _Item, base_scope: str | None = None) -> None:
+        share = {"pct": q.value, "pct_precision": q.precision, "share_of": base, "share_of_scope": base_scope}
         if item.kind == "fact":
-            fact = self.out.facts[item.index]
-            self.out.facts[item.index] = replace(fact, pct=q.value, pct_precision=q.precision, share_of=base)
+            self.out.facts[item.index] = replace(self.out.facts[item.index], **share)
         else:
-            line = self.out.lines[item.index]
-            self.out.lines[item.index] = replace(line, pct=q.value, pct_precision=q.precision, share_of=base)
+            self.out.lines[item.index] = replace(self.out.lines[item.index], **share)
 
     def _shares_of_income_with_carryover(self, state: _SentenceState) -> None:
         """A list of income that counts the carry-over is the 收入总计: its shares are of that total, not
@@ -1505,12 +1515,21 @@ def _closes_aside(before: str, state: _SentenceState, facts: list[Fact]) -> tupl
 def _current_before_prior(facts: list[Fact], index: int) -> int | None:
     """The index of this year's figure stated just before last year's same figure at `index`
     ("本年支出合计4,987,315.06元,与2017年度支出合计4,512,880.14元相比"), else None."""
-    if index == 0:
+    compared = facts[index]
+    if compared.period != "prior":
         return None
-    compared, current = facts[index], facts[index - 1]
-    same_figure = (current.metric, current.scope, current.project_name) == (
-        compared.metric, compared.scope, compared.project_name)  # fmt: skip
-    return index - 1 if same_figure and compared.period == "prior" and current.period == "current" else None
+    candidates = []
+    for position in range(index - 1, -1, -1):  # back through the sentence, past its rates and changes
+        current = facts[position]
+        if current.provenance.sentence_start != compared.provenance.sentence_start:
+            break
+        same_figure = (current.metric, current.scope, current.project_name) == (
+            compared.metric, compared.scope, compared.project_name)  # fmt: skip
+        if same_figure and current.period == "current":
+            candidates.append(position)
+    # the one on the compared figure's basis ("实际支出4.86万元,…比上年5.40万元"), else the nearest
+    same_basis = [p for p in candidates if facts[p].basis == compared.basis]
+    return (same_basis or candidates or [None])[0]
 
 
 def _after_compared_figure(before: str, state: _SentenceState, facts: list[Fact]) -> tuple[int, Fact] | None:

@@ -41,7 +41,7 @@ create table if not exists raw.facts (
     precision_wan {MONEY}, pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar,
     label varchar, span_start integer not null, span_end integer not null,
     source_span_start integer not null, source_span_end integer not null, sentence varchar not null,
-    section varchar, pattern varchar{PAGE_BOX}, unit_name varchar
+    section varchar, pattern varchar{PAGE_BOX}, unit_name varchar, share_of_scope varchar
 );
 create table if not exists raw.classified_lines (
     document_id varchar not null, line_id integer not null, classification varchar not null,
@@ -50,7 +50,8 @@ create table if not exists raw.classified_lines (
     basis varchar not null, amount_wan {MONEY} not null, precision_wan {MONEY} not null,
     pct {RATE}, pct_precision {RATE}, share_of varchar, value_text varchar, source varchar not null,
     span_start integer not null, span_end integer not null, source_span_start integer not null,
-    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar{PAGE_BOX}
+    source_span_end integer not null, sentence varchar not null, section varchar, pattern varchar{PAGE_BOX},
+    share_of_scope varchar
 );
 create table if not exists raw.projects (
     document_id varchar not null, project_id integer not null, project_name varchar not null,
@@ -123,6 +124,8 @@ MIGRATIONS = (
     "alter table raw.facts add column if not exists unplaced_parts integer",
     "alter table raw.facts add column if not exists part_of varchar",
     "alter table raw.facts add column if not exists unit_name varchar",
+    "alter table raw.facts add column if not exists share_of_scope varchar",
+    "alter table raw.classified_lines add column if not exists share_of_scope varchar",
     "alter table raw.indicators add column if not exists unit_column varchar",
     "alter table quality.validation_runs add column if not exists build_fingerprint varchar",
     "alter table quality.validation_runs add column if not exists documents_checked integer",

@@ -32,16 +32,16 @@ MARTS_READ = (
 _FACTS = """
     select document_id, metric, scope, period, basis, project_name, subject_metric, base, unplaced_parts, part_of,
            coalesce(amount_wan, value) as value, coalesce(precision_wan, precision) as unit_of_rounding,
-           pct, pct_precision, share_of, evidence, span_start, span_end, value_text, label, unit_name
+           pct, pct_precision, share_of, share_of_scope, evidence, span_start, span_end, value_text, label, unit_name
     from marts.fct_document_facts {where} order by document_id, fact_id"""
 _FUNCTIONAL = """
     select document_id, line_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
-           share_of, evidence, span_start, span_end, functional_name, functional_code, class_code,
+           share_of, share_of_scope, evidence, span_start, span_end, functional_name, functional_code, class_code,
            kuan_code, class_name, kuan_name, stated_in
     from marts.fct_expenditure_by_function {where} order by document_id, line_id"""
 _ECONOMIC = """
     select document_id, line_id, level, scope, period, basis, amount_wan, precision_wan, pct, pct_precision,
-           share_of, evidence, span_start, span_end, economic_name, economic_code, economic_class_name,
+           share_of, share_of_scope, evidence, span_start, span_end, economic_name, economic_code, economic_class_name,
            parent_metric, stated_in
     from marts.fct_expenditure_by_economic {where} order by document_id, line_id"""
 _PROJECTS = """
@@ -79,7 +79,8 @@ def _fact(r: dict[str, Any]) -> FactRow:
     return FactRow(
         metric=r["metric"], scope=r["scope"], period=r["period"], basis=r["basis"], project=r["project_name"],
         subject=r["subject_metric"], value=r["value"], half_unit=_half(r["unit_of_rounding"]), pct=r["pct"],
-        pct_half_unit=_half(r["pct_precision"]), share_of=r["share_of"], evidence=r["evidence"],
+        pct_half_unit=_half(r["pct_precision"]), share_of=r["share_of"], share_of_scope=r["share_of_scope"],
+        evidence=r["evidence"],
         span_start=r["span_start"], span_end=r["span_end"], text=r["value_text"], base=r["base"],
         unplaced_parts=r["unplaced_parts"] or 0, label=r["label"], part_of=r["part_of"],
     )  # fmt: skip
@@ -91,6 +92,7 @@ def _line(r: dict[str, Any], classification: str) -> FactRow:
         metric=f"{classification}:{r['level']}", scope=r["scope"], period=r["period"], basis=r["basis"],
         project=None, subject=None, value=r["amount_wan"], half_unit=_half(r["precision_wan"]),
         pct=r.get("pct"), pct_half_unit=_half(r.get("pct_precision")), share_of=r.get("share_of"),
+        share_of_scope=r.get("share_of_scope"),
         evidence=r["evidence"], span_start=r["span_start"], span_end=r["span_end"],
         name=r["functional_name"] if functional else r["economic_name"],
         code=r["functional_code"] if functional else r["economic_code"],

@@ -70,6 +70,7 @@ class FactRow:
     label: str | None = None  # facts: the words naming it (a stated comparison: the line it is about)
     part_of: str | None = None  # facts: the whole a list (其中 …) states it as a part of
     line_id: int | None = None  # lines: raw.classified_lines.line_id, what a line's change names
+    share_of_scope: str | None = None  # whose total a share is of, where its words say (占财政拨款支出的)
 
     def figure(self) -> Figure:
         assert self.value is not None and self.half_unit is not None
@@ -619,11 +620,14 @@ def share_rule(doc: DocumentFacts) -> Iterator[Instance]:
             # "财政拨款支出9066.79万元,占本年支出合计的99.13%": a share of a total of its own metric is of
             # the department's total, never of itself.
             scope = row.scope if row.share_of != row.metric else "department"
-            whole = (
-                doc.first(row.share_of, scope=scope, period=row.period, basis=row.basis)
-                or doc.first(row.share_of, period=row.period, basis=row.basis)
-                or doc.first(row.share_of, period=row.period)
-            )
+            if row.share_of_scope:  # "占财政拨款支出的83.63%": that total, not another fund's of the same name
+                whole = doc.first(row.share_of, scope=row.share_of_scope, period=row.period, basis=row.basis)
+            else:
+                whole = (
+                    doc.first(row.share_of, scope=scope, period=row.period, basis=row.basis)
+                    or doc.first(row.share_of, period=row.period, basis=row.basis)
+                    or doc.first(row.share_of, period=row.period)
+                )
             if whole is not None and whole.metric == row.metric and whole.scope == row.scope:
                 whole = None
         if whole is None:
@@ -1151,6 +1155,21 @@ def _scored(doc: DocumentFacts) -> list[IndicatorRow]:
     return first if len(first) >= 2 else rows
 
 
+def _short(comparison: Comparison) -> bool:
+    """The parts fall short of the whole beyond rounding (what parts read in part do)."""
+    return comparison.rhs.value < comparison.lhs.value and not comparison.within_rounding
+
+
+def _total_score(doc: DocumentFacts) -> FactRow | None:
+    """The self-evaluation's total score: the department's, or in a project's own report (every total
+    stated of that one project) the project's, whose items the report lists without naming it."""
+    total = doc.first("self_eval_score", scope="department")
+    if total is not None:
+        return total
+    projects = {row.project for row in doc.facts if row.metric == "self_eval_score"}
+    return doc.first("self_eval_score", scope="department", project=projects.pop()) if len(projects) == 1 else None
+
+
 def _one_framework(rows: list[IndicatorRow]) -> bool:
     """The items are all the first-level items of one national framework."""
     names = {first_level_key(row.name) for row in rows}
@@ -1173,19 +1192,17 @@ def scores_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
     if len(scored) < 2:
         return
     key = f"items={len(scored)}"
-    total_score = doc.first("self_eval_score", scope="department")
+    total_score = _total_score(doc)
     if total_score is None:
         yield Instance("item_scores_sum_to_total_score", key, None, missing="self_eval_score")
         return
-    if not _complete(scored):
-        # Items read in part (an OCR'd table, a summary naming some items) do not add up to the total.
+    comparison = Comparison(one(total_score.figure()), total([row.score for row in scored if row.score is not None]))
+    if not _complete(scored) and _short(comparison):
+        # Items read in part (an OCR'd table, a summary naming some items) fall short of the total; they
+        # never exceed it, so an excess is checked whatever was read.
         yield Instance("item_scores_sum_to_total_score", key, None, missing="items whose weights make up full marks")
         return
-    yield Instance(
-        "item_scores_sum_to_total_score",
-        key,
-        Comparison(one(total_score.figure()), total([row.score for row in scored if row.score is not None])),
-    )
+    yield Instance("item_scores_sum_to_total_score", key, comparison)
 
 
 def weights_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
@@ -1197,13 +1214,14 @@ def weights_sum_rule(doc: DocumentFacts) -> Iterator[Instance]:
     if unweighted:
         yield Instance("item_weights_sum_to_full_marks", key, None, missing="weight of " + ", ".join(unweighted))
         return
-    if all(_is_first_level(row) for row in scored) and not _one_framework(scored):
-        # Some first-level items read, not all of one framework's: their weights are not the whole.
-        yield Instance("item_weights_sum_to_full_marks", key, None, missing="all first-level items of one framework")
-        return
     full = Figure(FULL_MARKS, Decimal(0), "full marks", "满分100分 (national framework)")
     weights = [row.weight for row in scored if row.weight is not None]
-    yield Instance("item_weights_sum_to_full_marks", key, Comparison(one(full), total(weights)))
+    comparison = Comparison(one(full), total(weights))
+    if all(_is_first_level(row) for row in scored) and not _one_framework(scored) and _short(comparison):
+        # Some first-level items read, not all of one framework's: their weights fall short of the whole.
+        yield Instance("item_weights_sum_to_full_marks", key, None, missing="all first-level items of one framework")
+        return
+    yield Instance("item_weights_sum_to_full_marks", key, comparison)
 
 
 def first_level_scores_rule(doc: DocumentFacts) -> Iterator[Instance]:
