@@ -6,15 +6,18 @@ duplicate of another file in the batch); one bad file never stops the batch.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.futures import as_completed
 
 from fiscal import interrupts, progress
 from fiscal.documents.reader import discover, display_path, source_of
 from fiscal.extract.batch import process_files
+from fiscal.extract.document import ProcessedDocument
 from fiscal.land.schema import ensure_schemas
 from fiscal.land.writer import WAREHOUSE_FAILURES, Lander, LandingResult
 from fiscal.runs import connect_for_writing
@@ -35,11 +38,40 @@ class IngestReport:
         return sum(r.facts for r in self.results)
 
 
+Extractor = Callable[[list[Path]], Iterable[ProcessedDocument]]
+
+
+@task(name="extract-batch", cache_policy=NONE)
+def extract_batch(paths: list[str]) -> list[ProcessedDocument]:
+    """A batch extracted where the flow's task runner puts it (a Dask worker, with `fiscal run --dask`),
+    each document still in its own bounded worker process there."""
+    return list(process_files([Path(p) for p in paths], workers=1))  # Dask spreads the batches
+
+
+def on_dask(chunk: int) -> Extractor:
+    """Extraction as Prefect tasks on the flow's task runner, `chunk` files a task; the documents come
+    back in the order their tasks finish, to be landed here, by the one writer."""
+
+    def extract(paths: list[Path]) -> Iterator[ProcessedDocument]:
+        futures = [extract_batch.submit([str(p) for p in paths[i : i + chunk]]) for i in range(0, len(paths), chunk)]
+        for future in as_completed(futures):
+            yield from future.result()
+
+    return extract
+
+
 @task(name="land-batch", cache_policy=NONE)
 def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: int | None = None) -> IngestReport:
     """Files already landed (by the hash of their bytes) or repeated in the batch are not extracted
     again; the rest are extracted in bounded workers, as each finishes, and landed in bulk
     (fiscal.land.writer: all-or-nothing per document)."""
+    return land(paths, warehouse, process_files, done_before, total)
+
+
+def land(
+    paths: list[Path], warehouse: Path, extract: Extractor, done_before: int = 0, total: int | None = None
+) -> IngestReport:
+    """land_batch's work, with the extraction given: this process's bounded pool, or on_dask."""
     report = IngestReport()
     with connect_for_writing(warehouse) as connection:
         lander = Lander(connection)
@@ -58,7 +90,7 @@ def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: 
         skipped = len(paths) - len(todo)  # already landed, or repeated in the batch
         progress.report("ingest", done_before + skipped, total, "files already landed skipped")
         try:
-            for extracted, document in enumerate(process_files(todo), start=1):
+            for extracted, document in enumerate(extract(todo), start=1):
                 report.results.extend(lander.add(document))
                 progress.report("ingest", done_before + skipped + extracted, total, display_path(document.source.path))
                 interrupts.checkpoint()  # between documents: every landed one is committed whole
@@ -72,7 +104,10 @@ def land_batch(paths: list[Path], warehouse: Path, done_before: int = 0, total: 
 
 
 @flow(name="ingest")
-def ingest(paths: list[str], warehouse: str) -> IngestReport:
+def ingest(paths: list[str], warehouse: str, dask_chunk: int | None = None) -> IngestReport:
+    """`dask_chunk`: extract on the flow's task runner (set with ingest.with_options, see
+    fiscal.orchestration.dask_task_runner) in tasks of that many files; else in this process's
+    bounded pool."""
     logger = get_run_logger()
     files = discover([Path(p) for p in paths])
     target = Path(warehouse)
@@ -84,7 +119,13 @@ def ingest(paths: list[str], warehouse: str) -> IngestReport:
             ensure_schemas(connection)
     report = IngestReport()
     for start in range(0, len(files), BATCH_SIZE):
-        batch = land_batch(files[start : start + BATCH_SIZE], target, start, len(files))
+        chunk = files[start : start + BATCH_SIZE]
+        # On Dask the batch lands here, in the flow: its extraction tasks are submitted from flow code.
+        batch = (
+            land(chunk, target, on_dask(dask_chunk), start, len(files))
+            if dask_chunk
+            else land_batch(chunk, target, start, len(files))
+        )
         report.results.extend(batch.results)
         report.duplicates.extend(batch.duplicates)
         logger.info(

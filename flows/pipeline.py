@@ -13,6 +13,7 @@ from prefect import flow, get_run_logger
 from fiscal import interrupts
 from fiscal.config import DEFAULT_SAMPLES, DEFAULT_WAREHOUSE, in_project, project_dir
 from fiscal.export import export_marts
+from fiscal.orchestration import DASK_CHUNK, dask_task_runner
 from fiscal.quality.alerts import alert_on_failure, alert_url
 from fiscal.quality.validate import ValidationSummary
 from fiscal.report.paths import report_folder
@@ -69,18 +70,21 @@ def pipeline(
     inbox: str | None = None,
     project: str | None = None,
     publish: bool = True,
+    dask: str | None = None,
 ) -> PipelineReport:
     """Ingest the new files, rebuild the marts, check the identities and publish the marts for readers.
 
     With nothing new landed and the marts built by these models and rules, it stops after ingest
     (unless `rebuild`). A deployment passes `project` (the checkout: dbt project, GE suites) and
-    `inbox` (relative to the project); one run at a time writes a warehouse."""
+    `inbox` (relative to the project); one run at a time writes a warehouse. `dask` extracts on Dask:
+    `local` (a LocalCluster) or a scheduler's address."""
     if project:
         os.environ["FISCAL_PROJECT_DIR"] = str(Path(project).resolve())
     target = in_project(warehouse, DEFAULT_WAREHOUSE)
     logger = get_run_logger()
     with exclusive_run(target):
-        ingested = ingest(_inputs(paths, inbox), str(target))
+        ingesting = ingest.with_options(task_runner=dask_task_runner(dask)) if dask else ingest
+        ingested = ingesting(_inputs(paths, inbox), str(target), dask_chunk=DASK_CHUNK if dask else None)
         if not (rebuild or ingested.count("landed") or ingested.count("quarantined")):
             with duckdb.connect(str(target), read_only=True) as connection:
                 last = current_validation(connection)

@@ -82,6 +82,13 @@ def run(
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the run's summary as JSON on stdout (for scripts), not tables.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Extract on Dask: 'local' (a LocalCluster of this machine's cores) or a scheduler's address "
+            "(tcp://host:8786). Default: this process's own pool of workers."
+        ),
+    ] = None,
 ) -> None:
     """Ingest documents, build the marts and check the accounting identities."""
     inputs = paths or [in_project(None, DEFAULT_SAMPLES)]
@@ -115,8 +122,10 @@ def run(
         def work():
             from flows.pipeline import pipeline
 
-            start_temporary_server()
-            return pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild)
+            api = start_temporary_server()
+            if dask and api:  # Dask's worker processes report their task runs to the same server
+                os.environ["PREFECT_API_URL"] = api
+            return pipeline([str(p) for p in inputs], str(warehouse), alert_url, rebuild, dask=dask)
 
         with interrupts.install():
             report = work() if json_output else _with_progress(work)
