@@ -309,43 +309,32 @@ CATALOGUE: tuple[StatementPattern, ...] = (
             ("vehicle_count_other", r"(?<![\u4e00-\u9fff])其他用车|(?<=[、,:])其他用车|(?<=其中)其他用车"),
         )
     ),
-    P("equipment_count_general", r"以上(?:的)?通用设备", "equipment_count_general", kinds=(COUNT,), units=("台", "套")),
-    P("equipment_count_special", r"以上(?:的)?专用设备", "equipment_count_special", kinds=(COUNT,), units=("台", "套")),
-    P(
-        "equipment_count",
-        r"以上(?:的)?(?:大型)?设备(?:\(不含车辆\))?",
-        "equipment_count",
-        kinds=(COUNT,),
-        units=("台", "套"),
-    ),
-    # 接待12批次 / 公务接待共12批 / 接待批次为12个, and 接待人次为86人; 出国(境)团组2个 / 累计出国(境)6人次.
-    P(
-        "reception_batches",
-        r"(?<!外事)(?<!外宾)接待(?:[\u4e00-\u9fff]{0,6}?(?:团组|团队|来宾|客人))?|(?<!外事)接待批次",
-        "reception_batches",
-        kinds=(COUNT,),
-        units=("批次", "批", "个", "次"),
-    ),
-    P(
-        "reception_persons",
-        r"(?<!外事)接待(?:人数|人次|人员)|(?<!外事)接待[^,;。]{0,4}?(?:共|累计)",
-        "reception_persons",
-        kinds=(COUNT,),
-        units=("人次", "人"),
-    ),
-    P(
-        "three_public_outbound_travel_groups",
-        r"(?:因公)?出国\(境\)(?:团组|团)(?:数)?|出访团组",
-        "three_public_outbound_travel_groups",
-        kinds=(COUNT,),
-        units=("个", "次", "批", "批次"),
-    ),
-    P(
-        "three_public_outbound_travel_persons",
-        r"(?:因公)?出国\(境\)(?:人数|人次|人员)?",
-        "three_public_outbound_travel_persons",
-        kinds=(COUNT,),
-        units=("人次", "人"),
+    # Counts named by their words and held to their units: equipment above the unit-price line
+    # (单价50万元以上通用设备2台(套)); 接待12批次 / 接待批次为12个 and 接待人次为86人;
+    # 出国(境)团组2个 / 累计出国(境)6人次.
+    *(
+        P(metric, words, metric, kinds=(COUNT,), units=units)
+        for metric, words, units in (
+            ("equipment_count_general", r"以上(?:的)?通用设备", ("台", "套")),
+            ("equipment_count_special", r"以上(?:的)?专用设备", ("台", "套")),
+            ("equipment_count", r"以上(?:的)?(?:大型)?设备(?:\(不含车辆\))?", ("台", "套")),
+            (
+                "reception_batches",
+                r"(?<!外事)(?<!外宾)接待(?:[\u4e00-\u9fff]{0,6}?(?:团组|团队|来宾|客人))?|(?<!外事)接待批次",
+                ("批次", "批", "个", "次"),
+            ),
+            (
+                "reception_persons",
+                r"(?<!外事)接待(?:人数|人次|人员)|(?<!外事)接待[^,;。]{0,4}?(?:共|累计)",
+                ("人次", "人"),
+            ),
+            (
+                "three_public_outbound_travel_groups",
+                r"(?:因公)?出国\(境\)(?:团组|团)(?:数)?|出访团组",
+                ("个", "次", "批", "批次"),
+            ),
+            ("three_public_outbound_travel_persons", r"(?:因公)?出国\(境\)(?:人数|人次|人员)?", ("人次", "人")),
+        )
     ),
     P(
         "vehicle_purchase_count",

@@ -280,24 +280,29 @@ def _scoring_item(paragraph: str, start: int, tracker: SectionTracker) -> Indica
         score = (
             parse_measure(f"{score_text}分") if score_text else Measure("不得分", None, Decimal(0), "分", Decimal(1))
         )
+    return _prose_scoring_item(
+        name, (start, start + len(paragraph)), paragraph, weight, score, levels=(level1, level2),
+        reason="不考核" if not_assessed else None,
+    )  # fmt: skip
+
+
+def _prose_scoring_item(
+    name: str,
+    span: tuple[int, int],
+    evidence: str,
+    weight: Measure | None,
+    score: Measure | None,
+    *,
+    project: str | None = None,
+    levels: tuple[str | None, str | None] = (None, None),
+    reason: str | None = None,
+) -> Indicator:
+    """A scoring item read from prose: a weight and a score, no target or actual."""
     return Indicator(
-        record_kind="scoring_item",
-        name=name,
-        source="prose",
-        project_name=None,
-        level1_name=level1,
-        level2_name=level2,
-        target=None,
-        mid_year=None,
-        actual=None,
-        completion=None,
-        weight=weight,
-        score=score,
-        deviation_reason="不考核" if not_assessed else None,
-        span_start=start,
-        span_end=start + len(paragraph),
-        evidence=paragraph,
-    )
+        record_kind="scoring_item", name=name, source="prose", project_name=project, level1_name=levels[0],
+        level2_name=levels[1], target=None, mid_year=None, actual=None, completion=None, weight=weight,
+        score=score, deviation_reason=reason, span_start=span[0], span_end=span[1], evidence=evidence,
+    )  # fmt: skip
 
 
 # ---- first-level scores in prose -----------------------------------------------------------------
@@ -340,25 +345,10 @@ def _first_level_items(line: str, start: int, project: str | None) -> list[Indic
                 weight_text = m.group("value")
             else:
                 score_text = m.group("value")
+        weight = parse_measure(f"{weight_text}分") if weight_text else None
+        score = parse_measure(f"{score_text}分") if score_text else None
         found.append(
-            Indicator(
-                record_kind="scoring_item",
-                name=name,
-                source="prose",
-                project_name=project,
-                level1_name=None,
-                level2_name=None,
-                target=None,
-                mid_year=None,
-                actual=None,
-                completion=None,
-                weight=parse_measure(f"{weight_text}分") if weight_text else None,
-                score=parse_measure(f"{score_text}分") if score_text else None,
-                deviation_reason=None,
-                span_start=start + m.start(),
-                span_end=start + m.end(),
-                evidence=line,
-            )
+            _prose_scoring_item(name, (start + m.start(), start + m.end()), line, weight, score, project=project)
         )
     return found
 
