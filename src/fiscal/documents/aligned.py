@@ -4,7 +4,9 @@ Plain-text exports, `pdftotext -layout`, <pre> blocks and hand-typed pages line 
 with runs of spaces. Normalisation then removes the spaces next to Chinese characters, and with
 them the columns. So before it, each block of such lines is put in columns by where its cells stand
 on the line (wide characters count twice) and written with a tab between columns, an empty cell
-where a column is blank: the tab-separated reader then reads it like any spreadsheet copy.
+where a column is blank: the tab-separated reader then reads it like any spreadsheet copy. Where the
+cells do not line up but one full-width space parts each two (a web page's table copied as text), the
+cells are taken in order.
 
 A cell is a run of text without two spaces in a row (a full-width space also parts cells, and so does
 one space between a label and the figure after it). A block
@@ -102,6 +104,41 @@ def _grid(lines: list[str]) -> list[list[list[_Placed]]] | None:
     return grid
 
 
+# One full-width space parts two cells; three or more pad a wide cell ("收入　　　…　支出").
+_FULL_WIDTH_SEPARATOR = re.compile("\u3000{3,}|\u3000")
+
+
+def _delimited(lines: list[str]) -> list[list[list[_Placed]]] | None:
+    """Each line's cells where one full-width space parts every two cells, two an empty cell between
+    ("总计　31　13,826.47　总计　61　13,862.47", "二、外交支出　33　"): cells in order, not aligned. Only
+    where at least two figure lines have two cells or more, and those with the most cells agree."""
+    if not any("\u3000" in line.lstrip("\u3000 ") for line in lines):
+        return None
+    indents = [len(line) - len(line.lstrip("\u3000 ")) for line in lines]
+    common = min((indent for indent, line in zip(indents, lines, strict=True) if line.strip()), default=0)
+    grid = []
+    for line, indent in zip(lines, indents, strict=True):
+        row: list[list[_Placed]] = []
+        position = indent
+        for separator in [*_FULL_WIDTH_SEPARATOR.finditer(line, indent), None]:
+            end = separator.start() if separator else len(line)
+            text = line[position:end].strip(" ")
+            start = line.index(text, position) if text else position
+            row.append([_Placed(start, start + len(text), 0, 0, bool(_FIGURE.match(text)))] if text else [])
+            position = separator.end() if separator else end
+        grid.append(row)
+    counts = [len(row) for row in grid if any(cell.figure for column in row for cell in column)]
+    widest = max(counts, default=0)
+    if sum(1 for count in counts if count >= 2) < _MIN_FIGURE_LINES or 2 * counts.count(widest) < len(counts):
+        return None
+    # A row indented past the block's own indent and short of cells: its first cell is empty
+    # ("　　　　　合计　3,612.48　2,601.71　1,010.77" under "科目编码　科目名称　合计　基本支出　项目支出").
+    return [
+        [[], *row] if indent > common and row and len(row) < widest else row
+        for row, indent in zip(grid, indents, strict=True)
+    ]
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """(first, last + 1) line numbers of the runs of aligned lines."""
     lines = text.split("\n")
@@ -128,7 +165,7 @@ def tabulate(text: str, offsets: array) -> tuple[str, array]:
     new_offsets = array("l")
     cursor = 0
     for first, last in _blocks(text):
-        grid = _grid(lines[first:last])
+        grid = _grid(lines[first:last]) or _delimited(lines[first:last])
         if grid is None:
             continue
         block_start = starts[first]

@@ -20,7 +20,8 @@ UNKNOWN = "unknown"
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (PERFORMANCE_PROJECT, re.compile(r"项目(支出)?(绩效)?自评")),
     (PERFORMANCE_OVERALL, re.compile(r"整体(支出)?绩效(自评|评价)|绩效自评")),
-    (FINAL_ACCOUNTS, re.compile(r"(部门|单位)决算|决算(情况)?说明|决算公开")),
+    # 预决算公开 is a site's section; an audit of the budget's execution reports what was spent
+    (FINAL_ACCOUNTS, re.compile(r"(部门|单位)决算|决算(情况)?说明|(?<!预)决算公开|预算执行.{0,12}审计工作报告")),
     (BUDGET, re.compile(r"(部门|单位)预算(?!绩效|项目)|预算(情况)?说明|预算公开")),
 ]
 
@@ -93,7 +94,7 @@ def _title(text: str) -> str | None:
 # 决算 / 实际支出 far more than of 预算 reports final accounts, and the reverse a budget. 预算 inside a
 # fund's name (一般公共预算) or a process (预算执行, 预算管理) is no cue.
 # A comparison with the budget ("比年初预算增加") is how final accounts speak, so it is no budget cue.
-_ACTUAL_WORDS = re.compile(r"决算|实际支出|实际开支|(?:支出|开支)(?:总额|合计)?(?:为)?\d")
+_ACTUAL_WORDS = re.compile(r"决算|实际(?:支出|开支|采购)|(?:支出|开支)(?:总额|合计)?(?:为)?\d")
 _BUDGET_WORDS = re.compile(
     r"(?<!一般公共)(?<!公共财政)(?<!政府性基金)(?<!国有资本经营)(?<![比较于过])(?<![比较于过]年初)(?<![比较于过]全年)"
     r"预算(?!执行|管理|绩效|单位|编制|法|一体化)"
@@ -174,7 +175,7 @@ def detect_region(department: str | None) -> str | None:
 
 
 _MANY_DEPARTMENTS = re.compile(
-    r"[县市区州省旗盟](?:直|级|本级)(?:各)?(?:部门|预算单位)|[县市区州省旗盟]直各单位|全[县市区州省旗](?:各)?部门"
+    r"审计工作报告|[县市区州省旗盟](?:直|级|本级)(?:各)?(?:部门|预算单位)|[县市区州省旗盟]直各单位|全[县市区州省旗](?:各)?部门"
 )
 
 

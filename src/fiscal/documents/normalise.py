@@ -177,13 +177,17 @@ _PAGE_NUMBER = re.compile(_PAGE_NUMBER_LINE)
 _PAGE_NUMBER_AND_HEADER = re.compile(_PAGE_NUMBER_LINE + r"\n(?P<header>[^\n]*)(?=\n|$)")
 
 
+_TITLE_LINES = 4
+
+
 def _drop_running_header(match: re.Match[str], text: str) -> str | None:
     """A page number with the next page's running header, when that repeats the start of the
-    document's title ("湖州市吴兴区青溪街道办事处2022年度部门决算") and says nothing else."""
+    document's title ("湖州市吴兴区青溪街道办事处2022年度部门决算") and says nothing else. A web page
+    may put its site's name and crumbs above the title: any of the first lines may be the title."""
     header = match.group("header").strip()
-    title = next((line.strip() for line in text[:500].splitlines() if line.strip()), "")
+    titles = [line.strip() for line in text[:500].splitlines() if line.strip()][:_TITLE_LINES]
     is_header = (
-        len(title) >= 6 and header[:6] == title[:6] and header != title and len(header) <= 40
+        any(len(title) >= 6 and header[:6] == title[:6] for title in titles) and len(header) <= 40
         and not re.search(r"[,，。;；:：]|\d[\d,.]*(?:万元|元)", header)
     )  # fmt: skip
     return "" if is_header else None

@@ -276,12 +276,14 @@ def score_document(document: ProcessedDocument, label_path: Path | None) -> Docu
             continue
         span = _source_span(document, fact)
         # A part derived from its whole's figure ("4.36万元,均为公务用车运行维护费") covers that figure by
-        # design (pattern wholly_one_part, naming its whole in part_of): it does not misname it.
+        # design (pattern wholly_one_part, naming its whole in part_of; wholly_one_source, the one fund
+        # the whole is all of): it does not misname it.
         misnamed = [
             f
             for f in scored
             if f.span and _overlaps(f.span, span) and f.comparable() == value and f.key is not None
             and not (fact.provenance.pattern == "wholly_one_part" and f.key.metric == fact.part_of)
+            and fact.provenance.pattern != "wholly_one_source"  # "…,全部为财政拨款收入": the whole's span too
         ]  # fmt: skip
         if misnamed:
             score.wrong.append(

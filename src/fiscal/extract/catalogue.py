@@ -74,7 +74,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
     # (基本支出预算, 政府采购支出预算 and 财政拨款收入预算 are not the total).
     P(
         "income_total",
-        rf"(?<![款金])(?:本年)?收入(?:决算|预算)?合计|总收入|(?<![款金])收入总预算|{_OWN}收入预算(?:总额)?"
+        # 村集体经济收入, 居民人均可支配收入: what the department's work earned others, not its income
+        rf"(?<![款金])(?<!经济)(?<!可支配)(?:本年)?收入(?:决算|预算)?合计|(?<!经济)总收入|(?<![款金])收入总预算|{_OWN}收入预算(?:总额)?"
         # "2024年部门预算收入", "全年收入": the department's own, nothing between its year and 收入
         rf"|{_OWN_BARE}(?:预算|决算)?收入(?:总额)?",
         "income_total",
@@ -116,7 +117,8 @@ CATALOGUE: tuple[StatementPattern, ...] = (
         rf"(?<!类)(?<!其他)(?<!其余)(?:本年)?支出(?:决算|预算)?合计|总支出|{_OWN}支出预算(?:总额)?"
         rf"|{_OWN}(?:预算|决算)?支出总额"
         r"|(?<![款金])支出总预算"
-        rf"|(?<=部门)(?:预算|决算)支出",  # "2024年部门预算支出" (a bare 支出 is often another figure's)
+        rf"|(?<=部门)(?:预算|决算)支出"  # "2024年部门预算支出" (a bare 支出 is often another figure's)
+        rf"|{_OWN_BARE}(?:本年|当年)支出(?:决算|预算)?",  # "支出方面:本年支出2,563.90万元"
         "expenditure_total",
     ),
     # Only where nothing before it names what the appropriation was spent on (“三公”经费财政拨款支出).
@@ -505,8 +507,23 @@ PARTS_OF_WHOLE = {
 # "全部为公务接待费" / "均为公务用车运行维护费" / "全部用于货物类": the name runs to the end of its clause.
 WHOLLY_ONE_PART = re.compile(r"(?:全部|均|全额)(?:为|是|用于)(?P<name>[^,;:。、()\d]{2,24}?)(?=[,;。]|$)")
 WHOLLY_ONE_PART_NOT = re.compile(r"增加|减少|增长|下降|节约|持平|预算|决算|拨款|资金|安排")
-# A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments.
-SUBSET_OF_UNITS = re.compile(r"[区市县省州旗]直(?!接|辖)(?:属)?")
+# A whole that is all of one fund or source ("全部为一般公共预算财政拨款支出"): the whole → what it may be.
+WHOLLY_ONE_SOURCE = {
+    "expenditure_total": ("gpb_expenditure",),
+    "income_total": ("fiscal_appropriation_income", "gpb_appropriation_income"),
+    "fiscal_appropriation_income": ("gpb_appropriation_income",),
+}
+# A group of units inside the reported whole: 区直 / 市直 / 县直 / 省直 departments, the units just
+# listed ("上述6个部门“三公”经费合计"), the first few of a ranking ("前三家").
+SUBSET_OF_UNITS = re.compile(
+    r"[区市县省州旗]直(?!接|辖)(?:属)?|(?:上述|以上)[\d一二三四五六七八九十两]*(?:个|家)?(?:部门|单位)"
+    r"|前[\d一二三四五六七八九十]+(?:个|名|位|家)(?:部门|单位)?"
+    r"|(?<![所下]属)(?<![共有])(?<!包括)\d+个(?:部门|单位)"  # "3个部门超标准列支“三公”经费86.52万元"
+)
+# One level of a government's units, right before a figure's name: "市级政府采购规模78.15亿元",
+# "镇街(园区)政府采购规模108.27亿元" on a page about the whole city (全市) are parts of the whole.
+LEVEL_OF_UNITS = re.compile(r"(?:[省市县区镇乡]级|镇街|乡镇)(?:\([\u4e00-\u9fff]{1,6}\))?$")
+WHOLE_AREA = re.compile(r"全[省市县区州旗盟]")
 # Kinds of posts: where a sentence names two (行政编制4个,参公事业编制2个), each is a part, not the total.
 ESTABLISHMENT_KINDS = re.compile(r"(?:参公事业|参照公务员法管理事业|行政|事业|工勤)编制")
 # What the text says of a line's actual against its budget: "决算数小于预算数", "决算数等于年初预算数".
@@ -515,8 +532,12 @@ STATED_COMPARISON = re.compile(rf"决算数?(?:与)?(?P<relation>{'|'.join(STATE
 # The year a document states of itself: a heading naming its 部门决算/预算, the closing date of final accounts.
 YEAR_IN_HEADING = re.compile(r"(?P<year>20\d{2})年度?(?:部门|单位)?(?P<kind>决算|预算)")
 YEAR_AT_CLOSE = re.compile(r"截[至止](?P<year>20\d{2})年12月31日")
-# A template's placeholder left in: "上海市普陀区XX局", "××单位".
-PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?=[\u4e00-\u9fff])")
+# A template's placeholder left in: "上海市普陀区XX局", "××单位"; not a contact's name or telephone
+# masked for privacy ("联系人:李××", "0938-82xxxxx").
+PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z0-9-])(?<!人:[\u4e00-\u9fff])(?<!人：[\u4e00-\u9fff])(?<!联系人[\u4e00-\u9fff])"
+    r"(?:XX+|xx+|××+)(?=[\u4e00-\u9fff])"
+)
 
 
 # The total rows of the standard tables, by the metric each states.

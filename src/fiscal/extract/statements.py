@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from fiscal.documents.metadata import (
     BUDGET,
@@ -38,6 +39,7 @@ from fiscal.vocabulary import METRICS, NON_FISCAL, line_subject
 
 _SENTENCE_END = re.compile(r"[。!?]")
 # "…与2016年度相比(2016年度部门支出预算安排为8,648.07万元)": an aside that opens with a year is a clause.
+_HEAD = 120  # characters: where a page's title stands, with the crumbs of a web page before it
 _CLAUSE_BREAK = re.compile(r"[,;:]|[(（](?=\d{4}年|上年|上一年|去年)")
 _LEADING_MARKER = re.compile(r"^(?:[(]?\d+[)、.]|[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|[①-⑳])")
 _SCOPE_MARKERS = [
@@ -247,6 +249,17 @@ class StatementExtractor:
     # to the next such name, heading or blank line (a page break may split its paragraph), are its.
     inline_project: str | None = None
 
+    @cached_property
+    def whole_area(self) -> bool:
+        """The page speaks of a whole area (全市, 全区): the figures of one level's units are parts of it."""
+        return bool(cat.WHOLE_AREA.search(self.text))
+
+    def _page_is_about(self, units: str) -> bool:
+        """The page's title or head (up to its first full stop) names these units (桃源县78个县直部门集中
+        公开…): they are its whole."""
+        head = self.text[:_HEAD].split("。")[0]
+        return units in (self.metadata.title or "") or units in head
+
     @property
     def default_basis(self) -> str:
         return "budget" if self.metadata.doc_type == BUDGET else "actual"
@@ -344,8 +357,6 @@ class StatementExtractor:
         Only right after the whole (no figure between), and only for a part the whole is known to have."""
         for mark in cat.WHOLLY_ONE_PART.finditer(sentence.text):
             name = mark.group("name").strip()
-            if cat.WHOLLY_ONE_PART_NOT.search(name):
-                continue
             at = sentence.start + mark.start()
             before = [q for q in quantities if q.end <= at]
             if not before or before[-1].kind != MONEY:
@@ -353,13 +364,32 @@ class StatementExtractor:
             whole = next(
                 (f for f in reversed(self.out.facts[first_fact:]) if f.provenance.span_end == before[-1].end), None
             )
-            if whole is None or whole.metric not in cat.PARTS_OF_WHOLE or whole.period != "current":
+            if whole is None or whole.period != "current":
+                continue
+            source = self._wholly_one_source(whole, name)
+            if source is not None:
+                self.out.facts.append(source)
+                continue
+            if cat.WHOLLY_ONE_PART_NOT.search(name) or whole.metric not in cat.PARTS_OF_WHOLE:
                 continue
             for metric in self._parts_down_to(whole.metric, name):
                 prov = replace(whole.provenance, pattern="wholly_one_part")
                 part = replace(whole, metric=metric, scope=cat.own_scope(metric) or whole.scope, provenance=prov,
                                part_of=whole.metric, label=name, unplaced_parts=0)  # fmt: skip
                 self.out.facts.append(part)
+
+    @staticmethod
+    def _wholly_one_source(whole: Fact, name: str) -> Fact | None:
+        """ "财政拨款支出9,502.13万元,全部为一般公共预算财政拨款支出", "本年收入2,517.03万元,全部为财政拨款
+        收入": the one fund or source the whole is all of, with the whole's figure and span."""
+        named = cat.match_label(name, MONEY)
+        if named is None or named[1] != 0 or named[0].yields not in cat.WHOLLY_ONE_SOURCE.get(whole.metric, ()):
+            return None
+        prov = replace(whole.provenance, pattern="wholly_one_source")
+        return replace(
+            whole, metric=named[0].yields, scope=named[0].scope or whole.scope, provenance=prov, label=name,
+            part_of=None, unplaced_parts=0, pct=None, pct_precision=None, share_of=None,
+        )  # fmt: skip
 
     def _nil_items(self, sentence: _Sentence, state: _SentenceState) -> None:
         """ "因公出国(境)费、公务接待费均未发生" / "无公务用车购置计划": each “三公” item named is nil this
@@ -444,6 +474,10 @@ class StatementExtractor:
             self.inline_project = named_projects[-1].group("name")
         tail_offset = _tail_offset(label)
         tail = label[tail_offset:]
+        heading = _colon_heading(label, tail_offset, tail)
+        if heading is not None:
+            tail_offset -= len(heading) + 1
+            tail = heading + tail
         provenance = self._provenance(label_start + tail_offset, q.end, sentence, "")
         if self.metadata.many_departments and (unit := _unit_of_clause(sentence.text[: q.start - sentence.start])):
             # "1.县国土资源局“三公”经费预算86.40万元" on a page about all 县直部门: that unit's figures,
@@ -749,10 +783,16 @@ class StatementExtractor:
             # "实行绩效目标管理的项目41个,涉及一般公共预算拨款21,650.00万元": the money of those projects
             self._issue_at("subset_of_projects", "the money some projects involve, not the total", prov)
             return
-        subset = cat.SUBSET_OF_UNITS.search(tail)
-        if named is not None and subset and subset.group(0) not in (self.metadata.title or ""):
+        subset = cat.SUBSET_OF_UNITS.search(_clause_before(sentence.text[: q.start - sentence.start]))
+        if named is not None and subset and not self._page_is_about(subset.group(0)):
             # "区直…“三公”经费决算数为736.40万元" in a page about the whole district: a part of the units.
             self._issue_at("subset_of_units", f"figure of '{subset.group(0)}', a part of the units reported", prov)
+            state.after_unplaced, state.last_item = True, None  # its parts (其中 …) are the subset's too
+            return
+        level = cat.LEVEL_OF_UNITS.search(tail[: named[1]]) if named is not None else None
+        if level and self.whole_area and not self._page_is_about(level.group(0)):
+            self._issue_at("subset_of_units", f"figure of '{level.group(0)}' units, a part of the area's", prov)
+            state.after_unplaced, state.last_item = True, None
             return
         if named is not None and _NON_APPROPRIATION.search(_clause_before(sentence.text[: q.start - sentence.start])):
             # "使用事业收入等非财政拨款资金安排的“三公”经费支出12.46万元": not the appropriation's “三公”, nor
@@ -767,6 +807,13 @@ class StatementExtractor:
             return
         if named is not None and state.list_mode == "economic" and named[0].yields in cat.ECONOMIC_ITEM_METRICS:
             named = None  # "主要包括:办公费1.71万元、差旅费3.7万元": an item of the economic line listed
+        if (
+            named is not None and state.after_unplaced and named[0].yields in ("budget_adjusted", "budget_initial")
+            and re.match(r"^(?:完成|占|为|达到)", tail.strip(" ,"))
+        ):  # fmt: skip
+            # "本级支出1,786.45亿元,完成调整预算1,845.51亿元的96.8%" where 本级支出 could not be placed
+            self._issue_at("unplaced_comparison", "the budget of a figure that could not be placed", prov)
+            return
         measured = self._measured_against_budget(named[0].yields, tail, state) if named is not None else None
         if named is not None and measured is not None:
             self._add_fact(
@@ -858,7 +905,7 @@ class StatementExtractor:
         item = state.last_item
         if item is not None and item.kind == "fact":
             fact = self.out.facts[item.index]
-        elif item is None and (state.last_fact or state.subject) is not None:
+        elif item is None and not state.after_unplaced and (state.last_fact or state.subject) is not None:
             # "…支出226,043.18万元,占…。与年初预算238,950.00万元相比": the figure the sentence before is about
             fact = state.last_fact or state.subject
         else:
@@ -998,9 +1045,11 @@ class StatementExtractor:
                 # "占全国财政支出和GDP的比重分别为10.1%": a share of something not recognised is not placed.
                 self._issue_at("unplaced_share", f"share of '{base_words[-30:]}', which names no known figure", prov)
                 return
-            self._attach_share(
-                q, base[0].yields if base else state.whole_metric, state.last_item, base[0].scope if base else None
-            )
+            of = base[0].yields if base else state.whole_metric
+            if base is None and self._whole_states_a_share(state):
+                self._issue_at("ambiguous_share", "share of a part whose whole states a share of its own", prov)
+                of = None
+            self._attach_share(q, of, state.last_item, base[0].scope if base else None)
             if base is None and state.last_item.kind == "fact":
                 state.implicit_shares.append(state.last_item.index)
             return
@@ -1376,6 +1425,12 @@ class StatementExtractor:
             )
         )
 
+    def _whole_states_a_share(self, state: _SentenceState) -> bool:
+        """The list's whole states a share of its own ("授予中小企业合同金额1,893.20万元,占91.53%;其中授予
+        小微企业合同金额1,206.38万元,占58.32%"): a bare share of its part may then be of the whole or,
+        as the whole's is, of the whole's own total (the procurement template's way). It is not placed."""
+        return state.whole_fact is not None and self.out.facts[state.whole_fact].pct is not None
+
     def _attach_share(self, q: Quantity, base: str | None, item: _Item, base_scope: str | None = None) -> None:
         share = {"pct": q.value, "pct_precision": q.precision, "share_of": base, "share_of_scope": base_scope}
         if item.kind == "fact":
@@ -1386,15 +1441,18 @@ class StatementExtractor:
     def _shares_of_income_with_carryover(self, state: _SentenceState) -> None:
         """A list of income that counts the carry-over is the 收入总计: its shares are of that total, not
         of 本年收入合计 ("收入预算中:一般公共预算拨款收入268.45亿元,占52.4%;…上年结转28.22亿元"), and so
-        is its whole ("2024年收入预算612.48万元,其中:…上年结转20.00万元"), unless named 本年收入."""
+        is its whole ("2024年收入预算612.48万元,其中:…上年结转20.00万元"), unless named 本年收入: then the
+        carry-over is listed beside it, not in it ("本年收入合计…,其中:财政拨款收入…,占97.97%;…年初结转和结余…")."""
+        whole = self.out.facts[state.whole_fact] if state.whole_fact is not None else None
+        if whole is not None and whole.metric == "income_total" and "本年" in (whole.label or ""):
+            carryover = self.out.facts[-1]
+            self.out.facts[-1] = replace(carryover, part_of=None)
+            return
         for index in state.implicit_shares:
             fact = self.out.facts[index]
             if fact.share_of == "income_total":
                 self.out.facts[index] = replace(fact, share_of="total_income_expenditure")
-        if state.whole_fact is None:
-            return
-        whole = self.out.facts[state.whole_fact]
-        if whole.metric != "income_total" or "本年" in (whole.label or ""):
+        if whole is None or whole.metric != "income_total":
             return
         self.out.facts[state.whole_fact] = replace(whole, metric="total_income_expenditure")
         state.whole_metric = "total_income_expenditure"
@@ -1482,8 +1540,8 @@ def _restore_list(state: _SentenceState, saved: _ListState) -> None:
 
 
 def _spending_of_income(words: str, subject: str) -> bool:
-    """Bare words of spending (支出, 实际支出) after a figure of income."""
-    income = subject == "income_total" or METRICS[subject].revenue_source
+    """Bare words of spending (支出, 实际支出) after a figure of income or a carry-over."""
+    income = subject in ("income_total", "carryover_begin", "carryover_end") or METRICS[subject].revenue_source
     return bool(income and "支出" in words)
 
 
@@ -1624,6 +1682,16 @@ def _respective_metrics(names_text: str) -> list[str | None]:
 
 def _states_money(line: str) -> bool:
     return any(q.kind == MONEY for q in find_quantities(line))
+
+
+def _colon_heading(label: str, tail_offset: int, tail: str) -> str | None:
+    """The words before a colon that name the figure its bare words after it state ("公务接待费:全年预算
+    6.00万元", "因公出国(境)费:预算0万元"): a heading the figure is of, not another clause."""
+    if tail_offset == 0 or label[tail_offset - 1] != ":" or not cat.BARE_LABEL.search(tail):
+        return None
+    heading = _LEADING_MARKER.sub("", label[_tail_offset(label[: tail_offset - 1]) : tail_offset - 1].strip())
+    named = cat.match_label(heading, MONEY) if heading else None
+    return heading if named is not None and not named[0].weak else None
 
 
 def _tail_offset(label: str) -> int:
